@@ -1,0 +1,75 @@
+/** Pure posix path helpers (the core never imports `path` or `fs`). */
+
+export function posixBaseName(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+export function posixDirName(p: string): string {
+  const i = p.lastIndexOf('/');
+  if (i < 0) return '.';
+  if (i === 0) return '/';
+  return p.slice(0, i);
+}
+
+/** Normalise '.', '..' and duplicate slashes. Keeps a leading '/'. */
+export function posixNormalize(p: string): string {
+  const abs = p.startsWith('/');
+  const out: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!abs) out.push('..');
+    } else out.push(part);
+  }
+  const joined = out.join('/');
+  return abs ? '/' + joined : joined || '.';
+}
+
+export function posixJoin(...parts: string[]): string {
+  return posixNormalize(parts.filter((p) => p !== '').join('/'));
+}
+
+/** Path of `to` relative to the folder `fromDir`. */
+export function posixRelative(fromDir: string, to: string): string {
+  const a = posixNormalize(fromDir).split('/').filter(Boolean);
+  const b = posixNormalize(to).split('/').filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const up = a.slice(i).map(() => '..');
+  const rel = [...up, ...b.slice(i)].join('/');
+  return rel || '.';
+}
+
+/**
+ * Match a posix path against a glob: `*` (within a segment), `**` (any number of segments), `?`, `{a,b}`.
+ */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:[^/]*/)*';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const close = glob.indexOf('}', i);
+      if (close < 0) re += '\\{';
+      else {
+        re += '(?:' + glob.slice(i + 1, close).split(',').map(escapeRegExp).join('|') + ')';
+        i = close;
+      }
+    } else re += escapeRegExp(c);
+  }
+  return new RegExp('^' + re + '$');
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
