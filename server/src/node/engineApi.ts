@@ -35,3 +35,19 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function localeFrom(tag: string | undefined | null): Locale {
   return tag && /^(nb|no|nn)\b/i.test(tag) ? 'nb' : 'en';
 }
+
+/** Text after applying every finding's preferred fix (first fix when none is preferred); overlapping fixes are skipped. */
+export function fixAllText(text: string, findings: readonly Finding[]): string {
+  const edits: TextEdit[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const f of findings) {
+    const fix = f.fixes.find((x) => x.isPreferred) ?? undefined;
+    if (!fix || fix.rename) continue;
+    if (fix.edits.some((e) => taken.some(([s, t]) => e.start < t && s < e.end))) continue;
+    for (const e of fix.edits) {
+      edits.push(e);
+      taken.push([e.start, e.end]);
+    }
+  }
+  return applyEdits(text, edits);
+}
