@@ -29,8 +29,14 @@ export interface RuleContext {
   /** The report model, when the document is a report under its profile. */
   readonly report?: ReportModel;
   readonly workspace?: Workspace;
-  /** Record a finding of this rule. Severity defaults to the rule's (or the configured override). */
-  emit(finding: { start: number; end: number; message: Message; fixes?: Array<Omit<Fix, 'title'> & { title: Message }>; severity?: Severity }): void;
+  /** The docs root (folder holding conf.py / weekly-report.json), when known. */
+  readonly root?: string;
+  /**
+   * Record a finding of this rule. Severity defaults to the rule's (or the configured override).
+   * `code` (optional) lets one rule emit sub-codes of its namespace, e.g. `rst.unexpected-indentation`;
+   * severity overrides then apply to that code (or its namespace).
+   */
+  emit(finding: { start: number; end: number; message: Message; code?: string; fixes?: Array<Omit<Fix, 'title'> & { title: Message }>; severity?: Severity }): void;
 }
 
 export interface Rule {

@@ -1,0 +1,107 @@
+/**
+ * The validation engine: parse once, pick the profile, build the report model, run the rules, apply
+ * severity overrides, localise, sort. Pure: text (+ Workspace, Config) in, findings out.
+ */
+import type { ParseResult } from './rst/ast';
+import { parse } from './rst/parser';
+import { LineIndex } from './lineIndex';
+import type { Finding, Fix, Locale, Workspace } from './types';
+import type { Rule, RuleContext, RuleMeta } from './rules/rule';
+import { RULE_LIST } from './rules/index';
+import { buildReport, type ReportModel } from './report/model';
+import { profileFor, severityOverride, type Config } from './report/config';
+import type { Profile } from './report/profile';
+
+export interface ValidateInput {
+  text: string;
+  /** Absolute posix path of the document. */
+  path: string;
+  workspace?: Workspace;
+  config?: Config;
+  /** Message language; default 'en'. */
+  locale?: Locale;
+  /** A parse result of exactly this text, to avoid parsing twice. */
+  parsed?: ParseResult;
+  /** Docs root; default: workspace.root, else config.root. */
+  root?: string;
+  /** Run only these rules (tests); default: every registered rule. */
+  rules?: readonly Rule[];
+}
+
+/** Metadata of every registered rule, for docs and the CLI. */
+export const RULES: readonly RuleMeta[] = RULE_LIST.map((r) => r.meta);
+
+export interface Analysis {
+  parsed: ParseResult;
+  profile: Profile;
+  report?: ReportModel;
+  root?: string;
+}
+
+/** Parse (unless given), choose the profile and build the report model. */
+export function analyse(input: ValidateInput): Analysis {
+  const parsed = input.parsed ?? parse(input.text);
+  const root = input.root ?? input.workspace?.root ?? input.config?.root;
+  const profile = profileFor(input.config, input.path, root);
+  const report = buildReport(parsed, input.text, input.path, root, profile);
+  return { parsed, profile, report, root };
+}
+
+export function validate(input: ValidateInput): Finding[] {
+  const locale: Locale = input.locale ?? 'en';
+  const { parsed, profile, report, root } = analyse(input);
+  let lines: LineIndex | undefined;
+  const findings: Finding[] = [];
+  for (const rule of input.rules ?? RULE_LIST) {
+    const meta = rule.meta;
+    if (meta.scope === 'report' && !report) continue;
+    const override = severityOverride(input.config, meta.code);
+    if (override === 'off') continue;
+    const ctx: RuleContext = {
+      text: input.text,
+      path: input.path,
+      parsed,
+      get lines(): LineIndex {
+        return (lines ??= new LineIndex(input.text));
+      },
+      locale,
+      profile,
+      report,
+      workspace: input.workspace,
+      root,
+      emit(f) {
+        const code = f.code ?? meta.code;
+        // a rule may emit sub-codes in its namespace (e.g. rst.*): overrides apply per emitted code
+        const sev = code === meta.code ? override : severityOverride(input.config, code);
+        if (sev === 'off') return;
+        findings.push({
+          code,
+          severity: sev ?? f.severity ?? meta.severity,
+          message: f.message[locale] ?? f.message.en,
+          start: f.start,
+          end: Math.max(f.start, f.end),
+          fixes: (f.fixes ?? []).map((x): Fix => ({ ...x, title: x.title[locale] ?? x.title.en })),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      findings.push({
+        code: 'engine.rule-failed',
+        severity: 'error',
+        message: `Rule ${meta.code} failed: ${e instanceof Error ? e.message : String(e)}`,
+        start: 0,
+        end: 0,
+        fixes: [],
+      });
+    }
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+export type { Config };
