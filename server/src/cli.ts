@@ -10,14 +10,17 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { LineIndex } from './core/lineIndex';
-import { posixDirName } from './core/paths';
+import { posixDirName, posixRelative } from './core/paths';
+import { renderStandaloneHtml } from './core/render/html';
 import type { Finding, Locale } from './core/types';
 import type { WorkspaceIndex } from './core/workspace';
 import { DocsRootFinder } from './node/docsRoot';
 import { buildIndexSync, isSkippedFolder } from './node/scan';
 import { readConfigText } from './node/config';
 import { absolute, toFsPath } from './node/paths';
-import { fixAllText, loadConfig, validate, type ReportConfig } from './node/engineApi';
+import { validate } from './core/engine';
+import { fixAll } from './core/fix';
+import { loadConfig, type Config } from './core/report/config';
 
 import pkg from '../../package.json';
 
@@ -35,11 +38,11 @@ class UsageError extends Error {}
 const HELP = `Usage: weekly-report <command> [options] PATH...
 
 Commands:
-  check [--format text|json] [--root DIR] [--lang en|nb] PATH...
+  check [--format text|json] [--root DIR] [--lang en|nb] [--config FILE] PATH...
       Check reports (files, or folders searched for .rst files).
   fix [--root DIR] [--lang en|nb] PATH...
       Apply every preferred quick fix in place, then report what is left.
-  render FILE [--root DIR] [-o OUT]
+  render FILE [--root DIR] [--lang en|nb] [-o OUT]
       Write the report as standalone HTML (to stdout without -o).
 
 Options:
@@ -47,6 +50,7 @@ Options:
   --root DIR          Docs root for link resolution (default: nearest parent holding conf.py,
                       else the current folder).
   --lang en|nb        Language of messages (default en).
+  --config FILE       Use this weekly-report.json instead of the one at the docs root.
   -o, --output OUT    Output file of render.
   -h, --help          Show this help.
   -v, --version       Show the version.
@@ -60,6 +64,7 @@ interface Options {
   root?: string;
   lang: Locale;
   output?: string;
+  config?: string;
   paths: string[];
 }
 
@@ -106,6 +111,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         opts.lang = v;
         break;
       }
+      case '--config':
+        opts.config = value('--config');
+        break;
       case '-o':
       case '--output':
         opts.output = value(a);
@@ -187,7 +195,7 @@ function walkRst(folder: string): string[] {
 
 interface RootState {
   index: WorkspaceIndex;
-  config: ReportConfig | undefined;
+  config: Config | undefined;
   configFindings: Finding[];
   configPath?: string;
   configText?: string;
@@ -197,7 +205,13 @@ interface RootState {
 class Roots {
   private readonly finder = new DocsRootFinder();
   private readonly states = new Map<string, RootState>();
-  constructor(private readonly explicitRoot: string | undefined, private readonly cwd: string) {}
+  constructor(
+    private readonly explicitRoot: string | undefined,
+    private readonly cwd: string,
+    private readonly locale: Locale,
+    /** A config file that replaces each root's weekly-report.json. */
+    private readonly configOverride?: { path: string; text: string },
+  ) {}
 
   rootOf(path: string): string {
     return this.explicitRoot ?? this.finder.find(posixDirName(path)) ?? this.cwd;
@@ -207,10 +221,10 @@ class Roots {
     let s = this.states.get(root);
     if (!s) {
       const index = buildIndexSync(root);
-      const cfg = readConfigText(root);
+      const cfg = this.configOverride ?? readConfigText(root);
       s = { index, config: undefined, configFindings: [] };
       if (cfg) {
-        const loaded = loadConfig(cfg.text, cfg.path);
+        const loaded = loadConfig(cfg.text, cfg.path, this.locale);
         s.config = loaded.config;
         s.configFindings = loaded.findings;
         s.configPath = cfg.path;
@@ -243,6 +257,17 @@ function resolveRoot(opts: Options, io: CliIo): string | undefined {
   }
   if (!ok) throw new InputError(`--root ${opts.root} is not a folder`);
   return absolute(fsPath);
+}
+
+function readConfigOption(opts: Options, io: CliIo): { path: string; text: string } | undefined {
+  if (opts.config === undefined) return undefined;
+  const fsPath = nodePath.resolve(io.cwd, opts.config);
+  try {
+    return { path: absolute(fsPath), text: fs.readFileSync(fsPath, 'utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read --config ${opts.config}${code ? ` (${code})` : ''}`);
+  }
 }
 
 function checkFiles(inputs: InputFile[], roots: Roots, locale: Locale): FileResult[] {
@@ -304,7 +329,7 @@ function hasError(results: FileResult[]): boolean {
 
 function runCheck(opts: Options, io: CliIo): number {
   if (opts.paths.length === 0) throw new UsageError('check needs at least one PATH');
-  const roots = new Roots(resolveRoot(opts, io), absolute(io.cwd));
+  const roots = new Roots(resolveRoot(opts, io), absolute(io.cwd), opts.lang, readConfigOption(opts, io));
   const inputs = collectInputs(opts.paths, io);
   const results = [...configResults(rootsPrimed(roots, inputs), io), ...checkFiles(inputs, roots, opts.lang)];
   io.stdout(opts.format === 'json' ? formatJson(results) : formatText(results));
@@ -319,19 +344,13 @@ function rootsPrimed(roots: Roots, inputs: InputFile[]): Roots {
 
 function runFix(opts: Options, io: CliIo): number {
   if (opts.paths.length === 0) throw new UsageError('fix needs at least one PATH');
-  const roots = new Roots(resolveRoot(opts, io), absolute(io.cwd));
+  const roots = new Roots(resolveRoot(opts, io), absolute(io.cwd), opts.lang, readConfigOption(opts, io));
   const inputs = collectInputs(opts.paths, io);
   let fixedFiles = 0;
   for (const input of inputs) {
     const root = roots.state(roots.rootOf(input.path));
-    let text = input.text;
-    // Fixes may uncover or enable others: a few rounds until the text is stable.
-    for (let round = 0; round < 5; round++) {
-      const findings = validate({ text, path: input.path, workspace: root.index, config: root.config, locale: opts.lang });
-      const next = fixAllText(text, findings);
-      if (next === text) break;
-      text = next;
-    }
+    // fixAll validates again after each pass until nothing changes.
+    const { text } = fixAll({ text: input.text, path: input.path, workspace: root.index, config: root.config, locale: opts.lang });
     if (text !== input.text) {
       try {
         fs.writeFileSync(toFsPath(input.path), text, 'utf8');
@@ -350,8 +369,27 @@ function runFix(opts: Options, io: CliIo): number {
 
 function runRender(opts: Options, io: CliIo): number {
   if (opts.paths.length !== 1) throw new UsageError('render needs exactly one FILE');
-  void io;
-  throw new InputError('render is not available yet in this build (the HTML renderer is not part of it)');
+  const [input] = collectInputs(opts.paths, io);
+  const explicit = resolveRoot(opts, io);
+  const rootPath = explicit ?? new DocsRootFinder().find(posixDirName(input.path)) ?? absolute(io.cwd);
+  const index = buildIndexSync(rootPath, { titles: true });
+  const outPath = opts.output !== undefined ? absolute(nodePath.resolve(io.cwd, opts.output)) : undefined;
+  const html = renderStandaloneHtml(input.text, input.path, {
+    workspace: index,
+    locale: opts.lang,
+    // Images and document links relative to where the HTML is written (the source folder for stdout).
+    resolveResource: outPath ? (abs) => posixRelative(posixDirName(outPath), abs) : undefined,
+  });
+  if (outPath === undefined) {
+    io.stdout(html);
+    return 0;
+  }
+  try {
+    fs.writeFileSync(toFsPath(outPath), html, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot write ${opts.output}${(e as NodeJS.ErrnoException).code ? ` (${(e as NodeJS.ErrnoException).code})` : ''}`);
+  }
+  return 0;
 }
 
 /** Run the CLI with arguments (without `node` and the script) and I/O; returns the exit code. */

@@ -27,7 +27,8 @@ import { DocsRootFinder } from './node/docsRoot';
 import { isSkippedPath, scanFolder, extractTitle } from './node/scan';
 import { CONFIG_FILE_NAME, configPathFor } from './node/config';
 import { pathToUri, toFsPath, uriToPath } from './node/paths';
-import { loadConfig, validate, type ReportConfig } from './node/engineApi';
+import { validate } from './core/engine';
+import { loadConfig, type Config } from './core/report/config';
 
 /** A document parsed at one version. Shared: never mutate. */
 export interface ParsedDocument {
@@ -45,7 +46,7 @@ export interface DocsRoot {
   readonly root: string;
   readonly index: WorkspaceIndex;
   /** Parsed `weekly-report.json` (undefined: none, defaults apply). */
-  config: ReportConfig | undefined;
+  config: Config | undefined;
   /** Findings on the config file itself (published on its URI). */
   configFindings: Finding[];
   readonly configPath: string;
@@ -206,7 +207,7 @@ export class ServerContext {
   }
 
   /** The configuration for a file (undefined: defaults). */
-  getConfig(pathOrUri: string): ReportConfig | undefined {
+  getConfig(pathOrUri: string): Config | undefined {
     return this.getDocsRoot(this.toPath(pathOrUri)).config;
   }
 
@@ -340,7 +341,7 @@ export class ServerContext {
       root.configFindings = [];
     } else {
       try {
-        const loaded = loadConfig(text, root.configPath);
+        const loaded = loadConfig(text, root.configPath, this.locale);
         root.config = loaded.config;
         root.configFindings = loaded.findings;
       } catch (e) {

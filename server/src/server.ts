@@ -29,7 +29,8 @@ import { ServerContext, type DocsRoot, type ParsedDocument } from './context';
 import { registerLanguageFeatures } from './languageFeatures';
 import { LineIndex } from './core/lineIndex';
 import type { Finding, Fix, Severity, TextEdit } from './core/types';
-import { fixAllText, localeFrom } from './node/engineApi';
+import { fixAll } from './core/fix';
+import { localeFrom } from './core/i18n';
 import { fromFsPath } from './node/paths';
 
 export const SOURCE = 'weekly-report';
@@ -203,7 +204,10 @@ export function startServer(connection: Connection): ServerContext {
       }
     }
     if (wants(only, FIX_ALL_KIND)) {
-      const fixed = fixAllText(doc.text, findings);
+      const root = ctx.getDocsRoot(doc.path);
+      const fixed = findings.some((f) => f.fixes.length > 0)
+        ? fixAll({ text: doc.text, path: doc.path, workspace: root.index, config: root.config, locale: ctx.locale, parsed: doc.parsed }).text
+        : doc.text;
       const edit = minimalEdit(doc.text, fixed);
       if (edit) {
         const title = ctx.locale === 'nb' ? 'Rett alle feil i rapporten som kan rettes automatisk' : 'Fix all auto-fixable problems in this report';
