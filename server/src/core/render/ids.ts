@@ -29,6 +29,7 @@ export function normalizeName(s: string): string {
 export class IdAllocator {
   private readonly used = new Set<string>();
   private counter = 0;
+  private readonly counters = new Map<string, number>();
 
   /** Reserve `wanted` if free (and non-empty), else a fresh `idN`. */
   take(wanted: string | undefined): string {
@@ -36,14 +37,20 @@ export class IdAllocator {
       this.used.add(wanted);
       return wanted;
     }
-    return this.fresh('id');
+    let id: string;
+    do id = `id${++this.counter}`;
+    while (this.used.has(id));
+    this.used.add(id);
+    return id;
   }
 
   /** A fresh `prefixN` id. */
   fresh(prefix: string): string {
+    let n = this.counters.get(prefix) ?? 0;
     let id: string;
-    do id = `${prefix}${++this.counter}`;
+    do id = `${prefix}${++n}`;
     while (this.used.has(id));
+    this.counters.set(prefix, n);
     this.used.add(id);
     return id;
   }
