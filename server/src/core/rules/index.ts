@@ -6,9 +6,31 @@ import type { Rule } from './rule';
 import { rule as titleMissingWeek } from './title-missing-week';
 import { rule as titleWeekMismatch } from './title-week-mismatch';
 import { rule as titleAdornment } from './title-adornment';
+import { rule as dateMissing } from './date-missing';
+import { rule as dateUnparsable } from './date-unparsable';
+import { rule as dateWindow } from './date-window';
+import { rule as dateYear } from './date-year';
+import { rule as dateFormat } from './date-format';
+import { rule as sectionMissing } from './section-missing';
+import { rule as sectionOrder } from './section-order';
+import { rule as sectionEmpty } from './section-empty';
+import { rule as sectionDuplicate } from './section-duplicate';
+import { rule as sectionLevel } from './section-level';
+import { rule as sectionUnexpected } from './section-unexpected';
 
 export const RULE_LIST: Rule[] = [
   titleMissingWeek,
   titleWeekMismatch,
   titleAdornment,
+  dateMissing,
+  dateUnparsable,
+  dateWindow,
+  dateYear,
+  dateFormat,
+  sectionMissing,
+  sectionOrder,
+  sectionEmpty,
+  sectionDuplicate,
+  sectionLevel,
+  sectionUnexpected,
 ];

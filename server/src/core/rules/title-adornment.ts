@@ -1,12 +1,6 @@
 import type { Rule } from './rule';
 import type { TextEdit } from '../types';
-
-/** Display width of a title line: code points (combining marks count 0). */
-export function columnWidth(s: string): number {
-  let n = 0;
-  for (const ch of s) if (!/\p{M}/u.test(ch)) n++;
-  return n;
-}
+import { columnWidth } from '../report/sectionEdits';
 
 export const rule: Rule = {
   meta: {

@@ -1,0 +1,61 @@
+/** Helpers for fixes that write headings and lines into a report. Pure. */
+import type { Section } from '../rst/ast';
+import type { ReportModel } from './model';
+
+export interface HeadingStyle {
+  char: string;
+  overline: boolean;
+}
+
+/** The line break used by the text ('\r\n' when its first line break is one). */
+export function newlineOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}
+
+export function lineStartOf(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** Display width (code points; combining marks count 0). */
+export function columnWidth(s: string): number {
+  let n = 0;
+  for (const ch of s) if (!/\p{M}/u.test(ch)) n++;
+  return n;
+}
+
+/** The adornment style of the report's sections: that of an existing report-level section, else one that differs from the title's. */
+export function reportSectionStyle(model: ReportModel): HeadingStyle {
+  const first = model.sections[0]?.node;
+  if (first) return { char: first.adornment.char, overline: first.adornment.overline };
+  const t = model.title?.node.adornment;
+  if (!t) return { char: '=', overline: false };
+  if (t.overline) return { char: t.char, overline: false };
+  return { char: t.char === '-' ? '~' : '-', overline: false };
+}
+
+/** A heading: optional overline, title, underline (each ending with `nl`). */
+export function headingText(title: string, style: HeadingStyle, nl: string): string {
+  const line = style.char.repeat(Math.max(columnWidth(title), 1));
+  return (style.overline ? line + nl : '') + title + nl + line + nl;
+}
+
+/** Number of line breaks directly before `offset` (ignoring spaces/tabs on blank lines). */
+export function newlinesBefore(text: string, offset: number): number {
+  let n = 0;
+  let i = offset;
+  while (i > 0) {
+    const c = text[i - 1];
+    if (c === '\n') { n++; i--; if (text[i - 1] === '\r') i--; }
+    else if (c === '\r' || c === ' ' || c === '\t') i--;
+    else break;
+  }
+  return i === 0 ? 2 : n;
+}
+
+/** End of the section's heading (after the underline). */
+export function headingEnd(s: Section): number {
+  return s.adornment.underlineSpan.end;
+}
