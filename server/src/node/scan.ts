@@ -166,7 +166,7 @@ const ADORNMENT = /^([!-\/:-@\[-`{-~])\1+\s*$/;
  * underline-only adornment). Open documents get their exact title from the parser instead.
  */
 export function extractTitle(text: string): string | undefined {
-  const lines = text.split(/\r\n|\r|\n/, 200);
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/, 200);
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i];
     if (ADORNMENT.test(line) && i + 2 < lines.length) {
