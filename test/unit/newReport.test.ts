@@ -10,7 +10,8 @@ import {
   planToctreeUpdate,
   type ExistingReport,
 } from '../../server/src/core/report/newReport';
-import { parseDateText, formatDateText, parseDateLine } from '../../server/src/core/features/dateText';
+import { inferDateFormat } from '../../server/src/core/features/dateFormat';
+import { parseDate, formatDate } from '../../server/src/core/report/dates';
 import { scanHeadings, bulletItems } from '../../server/src/core/features/headings';
 import { parse } from '../../server/src/core/rst/parser';
 
@@ -66,17 +67,25 @@ test('report paths: both naming schemes', () => {
   assert.equal(reportPathInfo('/d/uke_08.rst'), undefined, 'no year anywhere');
 });
 
-test('date texts: styles of the corpus round-trip', () => {
-  for (const s of ['25. februar 2019', '22.januar 2018', '1. aug 2016', '05.februar 2018', '31.07.2017', '2017-07-31', '4 July 2017'.replace('4 ', '4. ')]) {
-    const p = parseDateText(s);
-    assert.ok(p, s);
-    assert.equal(formatDateText(p.date, p.style), s, s);
+test('date format read back from the corpus styles round-trips', () => {
+  const cases: Array<[string, string]> = [
+    ['25. februar 2019', 'D. MMMM YYYY'],
+    ['22.januar 2018', 'D.MMMM YYYY'],
+    ['1. aug 2016', 'D. MMM YYYY'],
+    ['05.februar 2018', 'DD.MMMM YYYY'],
+    ['31.07.2017', 'D.MM.YYYY'],
+    ['2017-07-31', 'YYYY-MM-DD'],
+    ['4 July 2017', 'D MMMM YYYY'],
+  ];
+  for (const [s, format] of cases) {
+    const p = parseDate(s);
+    const f = inferDateFormat(p);
+    assert.ok(f, s);
+    assert.equal(f.format, format, s);
+    assert.equal(formatDate(p.date!, f.format, f.language), s, s);
   }
-  assert.equal(parseDateText('30. februar 2019'), undefined);
-  const dl = parseDateLine('av Raymond Kristiansen, UH IaaS, 25. februar 2019')!;
-  assert.equal(dl.author, 'Raymond Kristiansen');
-  assert.equal(dl.org, 'UH IaaS');
-  assert.deepEqual(dl.parsed!.date, { year: 2019, month: 2, day: 25 });
+  assert.equal(inferDateFormat(parseDate('30. februar 2019')), undefined);
+  assert.equal(inferDateFormat(parseDate('6.mai  2026'))!.format, 'D.MMMM YYYY', 'double space is a slip');
 });
 
 test('bullet items keep continuation lines and nested lists', () => {

@@ -7,12 +7,14 @@ import type { CalendarDate, IsoWeek } from './isoweek';
 import { addDays, isoWeekday, isoWeekOf, mondayOfIsoWeek, weeksBetween } from './isoweek';
 import { posixBaseName, posixDirName, posixJoin, posixRelative, globToRegExp } from '../paths';
 import type { TextEdit } from '../types';
-import { DEFAULT_DATE_STYLE, formatDateLine, parseDateLine, type DateStyle } from '../features/dateText';
+import { DEFAULT_DATE_FORMAT, formatDateLine, parseDateLine as parseDateLineAt, type DateLanguage, type DateLine } from './dates';
+import { DEFAULT_PROFILE, titleFor, type Profile } from './profile';
+import { inferDateFormat } from '../features/dateFormat';
 import { bulletItems, scanHeadings, sectionBody, splitLines } from '../features/headings';
 
-/** What a new report must contain (the subset of the report profile used here). */
+/** What a new report must contain: derived from the report profile (report/profile.ts). */
 export interface SkeletonProfile {
-  /** Required sections in order. */
+  /** Required sections in order (the first of each order group first). */
   sections: string[];
   /** Section whose items are carried forward. */
   plannedSection: string;
@@ -20,20 +22,36 @@ export interface SkeletonProfile {
   statusSection: string;
   /** Title text for a week: `Uke 8`. */
   title(week: number): string;
-  /** Date style when no earlier report shows one. */
-  dateStyle: DateStyle;
-  /** The report's week relative to the date's week when there is no history: 1 = dated the week after. */
+  /** Date format and language when no earlier report shows one. */
+  dateFormat: string;
+  dateLanguage: DateLanguage;
+  /** Where the report's date habitually lies: weeks after the title's week (the profile's window start, at least 1 when the window allows). */
   defaultDateOffsetWeeks: number;
 }
 
-export const DEFAULT_SKELETON_PROFILE: SkeletonProfile = {
-  sections: ['Status', 'Planlagte aktiviteter', 'Utfordringer', 'Annet'],
-  plannedSection: 'Planlagte aktiviteter',
-  statusSection: 'Status',
-  title: (week) => `Uke ${week}`,
-  dateStyle: DEFAULT_DATE_STYLE,
-  defaultDateOffsetWeeks: 1,
-};
+export function skeletonFor(profile: Profile = DEFAULT_PROFILE): SkeletonProfile {
+  const sections = profile.sections.required.flat().map((s) => s.name);
+  const planned = sections.find((s) => /planlag|planned|kommende|upcoming|plan/i.test(s)) ?? sections[1] ?? sections[0] ?? 'Planlagte aktiviteter';
+  const window = profile.date?.window ?? [0, 2];
+  return {
+    sections,
+    plannedSection: planned,
+    statusSection: sections[0] ?? 'Status',
+    title: (week) => titleFor(profile, week),
+    dateFormat: profile.date?.format ?? DEFAULT_DATE_FORMAT,
+    dateLanguage: profile.date?.language ?? profile.language,
+    // The corpus dates reports the following Monday two times in three: prefer 1 when the window allows it.
+    defaultDateOffsetWeeks: window[1] >= 1 ? 1 : window[0],
+  };
+}
+
+export const DEFAULT_SKELETON_PROFILE: SkeletonProfile = skeletonFor(DEFAULT_PROFILE);
+
+/** A date line of a report: R's parser on one line. */
+function parseDateLine(line: string): DateLine | undefined {
+  const dl = parseDateLineAt(line, 0);
+  return dl && dl.author && dl.date.date ? dl : undefined;
+}
 
 export interface ExistingReport {
   /** Absolute posix path. */
@@ -148,8 +166,8 @@ function reportTitleAndDate(text: string): { week?: number; date?: CalendarDate 
   const from = title ? title.line + 1 : 0;
   for (let i = from; i < Math.min(L.length, from + 8); i++) {
     const dl = parseDateLine(L[i]);
-    if (dl?.parsed) {
-      date = dl.parsed.date;
+    if (dl) {
+      date = dl.date.date;
       break;
     }
   }
@@ -161,7 +179,8 @@ function reportTitleAndDate(text: string): { week?: number; date?: CalendarDate 
  * ISO week than their title's. Reports dated the following week → on Monday–Wednesday the report is for
  * last week; dated the same week → this week. Mixed habits, or a day that fits both, → ambiguous.
  */
-export function suggestWeek(today: CalendarDate, reports: ExistingReport[], profile: SkeletonProfile = DEFAULT_SKELETON_PROFILE): WeekSuggestion {
+export function suggestWeek(today: CalendarDate, reports: ExistingReport[], reportProfile: Profile = DEFAULT_PROFILE): WeekSuggestion {
+  const profile = skeletonFor(reportProfile);
   const infos = reports.map((r) => ({ r, info: reportPathInfo(r.path) })).filter((x) => x.info) as Array<{ r: ExistingReport; info: ReportPathInfo }>;
   const has = new Set(infos.map((x) => `${x.info.year}-${x.info.week}`));
   const thisWeek = isoWeekOf(today);
@@ -227,7 +246,8 @@ export interface NewReportInput {
   author?: string;
   /** Reports folder to use (absolute posix); default: the newest report's. */
   folder?: string;
-  profile?: SkeletonProfile;
+  /** The report profile (default: the 2017–2019 corpus style). */
+  profile?: Profile;
   /** Index documents that may hold the reports' toctree (the reports folder's index.rst, the root index). */
   indexes?: IndexFile[];
 }
@@ -328,7 +348,7 @@ function indentItem(item: string): string {
 
 /** The text of a new report and where it goes. Never overwrites: `exists` tells the caller to open instead. */
 export function planNewReport(input: NewReportInput): NewReportPlan {
-  const profile = input.profile ?? DEFAULT_SKELETON_PROFILE;
+  const profile = skeletonFor(input.profile ?? DEFAULT_PROFILE);
   const infos = input.reports
     .map((r) => ({ r, info: reportPathInfo(r.path) }))
     .filter((x): x is { r: ExistingReport; info: ReportPathInfo } => !!x.info);
@@ -364,8 +384,15 @@ export function planNewReport(input: NewReportInput): NewReportPlan {
   const title = profile.title(input.week.week);
   const author = input.author?.trim() || prev?.dateLine?.author || 'NAVN';
   const org = prev?.dateLine?.org ?? '';
-  const style = prev?.dateLine?.parsed?.style ?? profile.dateStyle;
-  const dateLine = formatDateLine(author, org, input.today, style, prev?.dateLine?.prefix ?? 'av');
+  const inferred = prev?.dateLine ? inferDateFormat(prev.dateLine.date) : undefined;
+  const dateLine = formatDateLine(
+    author,
+    org,
+    input.today,
+    inferred?.format ?? profile.dateFormat,
+    inferred?.language ?? profile.dateLanguage,
+    prev?.dateLine?.prefix,
+  );
   const carried = prev?.planned ?? [];
   const sectionChar = prev?.sectionChar ?? '=';
 
