@@ -17,6 +17,17 @@ import { rule as sectionEmpty } from './section-empty';
 import { rule as sectionDuplicate } from './section-duplicate';
 import { rule as sectionLevel } from './section-level';
 import { rule as sectionUnexpected } from './section-unexpected';
+import { rule as linkMissingUnderscore } from './link-missing-underscore';
+import { rule as linkMissingSpace } from './link-missing-space';
+import { rule as linkUnbalancedBackquotes } from './link-unbalanced-backquotes';
+import { rule as linkDuplicateName } from './link-duplicate-name';
+import { rule as linkDocUnresolved } from './link-doc-unresolved';
+import { rule as linkRelativeUnresolved } from './link-relative-unresolved';
+import { rule as linkImageUnresolved } from './link-image-unresolved';
+import { rule as rstSyntax } from './rst-syntax';
+import { rule as textEncoding } from './text-encoding';
+import { rule as textTabs } from './text-tabs';
+import { rule as textTrailingSpace } from './text-trailing-space';
 
 export const RULE_LIST: Rule[] = [
   titleMissingWeek,
@@ -33,4 +44,15 @@ export const RULE_LIST: Rule[] = [
   sectionDuplicate,
   sectionLevel,
   sectionUnexpected,
+  linkMissingUnderscore,
+  linkMissingSpace,
+  linkUnbalancedBackquotes,
+  linkDuplicateName,
+  linkDocUnresolved,
+  linkRelativeUnresolved,
+  linkImageUnresolved,
+  rstSyntax,
+  textEncoding,
+  textTabs,
+  textTrailingSpace,
 ];
