@@ -232,6 +232,9 @@ export class BlockParser implements TableHost {
   readonly styles: string[] = [];
   readonly doc: Document;
   n = 0;
+  /** Element ids given so far (docutils document.ids), for de-duplication like docutils' set_id. */
+  readonly ids = new Set<string>();
+  readonly idCounter = new Map<string, number>();
 
   constructor(src: string) {
     this.src = src;
@@ -365,6 +368,24 @@ export class BlockParser implements TableHost {
       const end = segs[segs.length - 1].end;
       this.problem('internal-error', 'error', start, end, { message: 'inline: ' + String((e as Error)?.message ?? e) });
       return [{ type: 'text', start, end, value: segs.map((s) => this.src.slice(s.start, s.end)).join('\n') }];
+    }
+  }
+
+  /** docutils document.set_id: id from the first usable name, else `<base>-N` / `<tag>-N`. */
+  setId(names: string[], tag: string): string {
+    let id = '';
+    let base = '';
+    for (const name of names) {
+      id = makeId(name);
+      base = id;
+      if (id && !this.ids.has(id)) { this.ids.add(id); return id; }
+    }
+    const prefix = base ? id + '-' : tag + '-';
+    for (;;) {
+      const c = (this.idCounter.get(prefix) ?? 0) + 1;
+      this.idCounter.set(prefix, c);
+      id = prefix + c;
+      if (!this.ids.has(id)) { this.ids.add(id); return id; }
     }
   }
 
@@ -951,7 +972,7 @@ export class BlockParser implements TableHost {
     const title = this.inline([tspan]);
     const titleText = inlineText(title).trim();
     const sec: Section = {
-      type: 'section', start, end, level, title, titleText, titleSpan: tspan, adornment, id: makeId(titleText), children: [],
+      type: 'section', start, end, level, title, titleText, titleSpan: tspan, adornment, id: this.setId([normalizeName(titleText)], 'section'), children: [],
     };
     while (stack.length - 1 >= level) stack.pop();
     stack[stack.length - 1].children.push(sec);
@@ -1015,6 +1036,7 @@ export class BlockParser implements TableHost {
       }
     }
     // quoted literal block
+    // docutils reports where the literal block was expected: the next non-blank line (else the `::`)
     let j = this.skipBlank(w, m);
     if (j >= w.hi || this.rel(w, j) !== 0) {
       this.problem('literal-block-expected', 'warning', marker.start, marker.end);
@@ -1022,7 +1044,8 @@ export class BlockParser implements TableHost {
     }
     const first = this.txt(w, j);
     if (!RE_NONALNUM7.test(first)) {
-      this.problem('literal-block-expected', 'warning', marker.start, marker.end);
+      const sp = this.lineSpan(j);
+      this.problem('literal-block-expected', 'warning', sp.start, sp.end);
       return j;
     }
     const q = first[0];
@@ -1145,9 +1168,12 @@ export class BlockParser implements TableHost {
     const start = this.off(k, c);
     const end = Math.max(labelSpan.end + 1, children.length ? children[children.length - 1].end : 0);
     if (isFootnote) {
+      const nm = label === '*' || label === '#' ? [] : [normalizeName(label.replace(/^#/, ''))];
+      this.setId(nm, 'footnote');
       const node: Footnote = { type: 'footnote', start, end, label, labelSpan, children };
       this.emit(ctx, node);
     } else {
+      this.setId([normalizeName(label)], 'citation');
       const node: Citation = { type: 'citation', start, end, label, labelSpan, children };
       this.emit(ctx, node);
     }
@@ -1208,6 +1234,7 @@ export class BlockParser implements TableHost {
     for (let i = bi + 1; i < lines.length; i++) rest.push(lines[i]);
     const name = anonymous ? '' : normalizeName(unescape(nameText));
     const node: Target = { type: 'target', start, end: this.le[lines[lines.length - 1].k], name, nameSpan, anonymous };
+    this.setId(name ? [name] : [], 'target');
     this.finishTarget(node, rest);
     node.end = Math.max(node.end, nameSpan.end);
     this.emit(ctx, node);
@@ -1246,6 +1273,7 @@ export class BlockParser implements TableHost {
     const ind = this.getFirstKnownIndented(w, k, c + m[0].length, true);
     const start = this.off(k, c);
     const node: Target = { type: 'target', start, end: this.off(k, c + 2), name: '', nameSpan: { start, end: this.off(k, c + 2) }, anonymous: true };
+    this.setId([], 'target');
     const lines = ind.win.lo < ind.win.hi ? this.blockLines(ind.win, false, w.col) : [];
     this.finishTarget(node, lines);
     if (node.urlSpan) node.end = node.urlSpan.end;
