@@ -96,7 +96,7 @@ function parseJson(text: string): JVal {
       i++;
       let s = '';
       for (;;) {
-        if (i >= text.length || text[i] === '\n') { i = start; err('Unterminated string.', 'Strengen er ikke avsluttet.'); }
+        if (i >= text.length || text[i] === '\n') throw new ConfigError(start, i, 'Unterminated string.', 'Strengen er ikke avsluttet.');
         const ch = text[i];
         if (ch === '"') { i++; break; }
         if (ch === '\\') {
