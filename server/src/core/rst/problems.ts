@@ -159,6 +159,101 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
     nb: 'Intern feil i parseren: {message}',
   },
   // --- end block parser (P) ---
+  'inline-emphasis-unclosed': {
+    severity: 'warning',
+    en: 'Inline emphasis start-string without end-string.',
+    nb: 'Utheving (*) er åpnet, men ikke avsluttet.',
+  },
+  'inline-strong-unclosed': {
+    severity: 'warning',
+    en: 'Inline strong start-string without end-string.',
+    nb: 'Sterk utheving (**) er åpnet, men ikke avsluttet.',
+  },
+  'inline-literal-unclosed': {
+    severity: 'warning',
+    en: 'Inline literal start-string without end-string.',
+    nb: 'Litteral tekst (``) er åpnet, men ikke avsluttet.',
+  },
+  'inline-interpreted-unclosed': {
+    severity: 'warning',
+    en: 'Inline interpreted text or phrase reference start-string without end-string.',
+    nb: 'Tolket tekst eller lenke (`) er åpnet, men ikke avsluttet.',
+  },
+  'inline-target-unclosed': {
+    severity: 'warning',
+    en: 'Inline target start-string without end-string.',
+    nb: 'Innebygd mål (_`) er åpnet, men ikke avsluttet.',
+  },
+  'inline-substitution-unclosed': {
+    severity: 'warning',
+    en: 'Inline substitution_reference start-string without end-string.',
+    nb: 'Substitusjonsreferanse (|) er åpnet, men ikke avsluttet.',
+  },
+  'unknown-role': {
+    severity: 'error',
+    en: 'Unknown interpreted text role "{name}".',
+    nb: 'Ukjent rolle «{name}».',
+  },
+  'role-multiple': {
+    severity: 'warning',
+    en: 'Multiple roles in interpreted text (both prefix and suffix present; only one allowed).',
+    nb: 'Flere roller i tolket tekst (både foran og bak); bare én er tillatt.',
+  },
+  'role-reference-mismatch': {
+    severity: 'warning',
+    en: 'Mismatch: both interpreted text role {position} and reference suffix.',
+    nb: 'Konflikt: tolket tekst har både rolle ({position}) og lenkesuffiks (_).',
+  },
+  'duplicate-target': {
+    severity: 'warning',
+    en: 'Duplicate explicit target name: "{name}".',
+    nb: 'Lenkenavnet «{name}» er definert flere ganger med ulike mål.',
+  },
+  'duplicate-implicit-target': {
+    severity: 'info',
+    en: 'Duplicate implicit target name: "{name}".',
+    nb: 'Det implisitte målet «{name}» finnes flere ganger.',
+  },
+  'duplicate-target-reference': {
+    severity: 'error',
+    en: 'Duplicate target name, cannot be used as a unique reference: "{name}".',
+    nb: 'Lenkenavnet «{name}» er definert flere ganger og kan ikke brukes som entydig referanse.',
+  },
+  'unknown-target': {
+    severity: 'error',
+    en: 'Unknown target name: "{name}".',
+    nb: 'Ukjent lenkemål «{name}».',
+  },
+  'indirect-target-unknown': {
+    severity: 'error',
+    en: 'Indirect hyperlink target "{name}" refers to target "{refname}", which does not exist.',
+    nb: 'Det indirekte lenkemålet «{name}» viser til «{refname}», som ikke finnes.',
+  },
+  'anonymous-mismatch': {
+    severity: 'error',
+    en: 'Anonymous hyperlink mismatch: {refs} references but {targets} targets.',
+    nb: 'Anonyme lenker stemmer ikke: {refs} referanser, men {targets} mål.',
+  },
+  'undefined-substitution': {
+    severity: 'error',
+    en: 'Undefined substitution referenced: "{name}".',
+    nb: 'Substitusjonen «{name}» er ikke definert.',
+  },
+  'duplicate-substitution': {
+    severity: 'error',
+    en: 'Duplicate substitution definition name: "{name}".',
+    nb: 'Substitusjonen «{name}» er definert flere ganger.',
+  },
+  'footnote-autonumber-mismatch': {
+    severity: 'error',
+    en: 'Too many autonumbered footnote references: only {count} corresponding footnotes available.',
+    nb: 'For mange autonummererte fotnotereferanser: bare {count} fotnoter finnes.',
+  },
+  'footnote-symbol-mismatch': {
+    severity: 'error',
+    en: 'Too many symbol footnote references: only {count} corresponding footnotes available.',
+    nb: 'For mange symbolfotnotereferanser: bare {count} fotnoter finnes.',
+  },
 };
 
 export function problemMessage(kind: string, locale: 'en' | 'nb', data?: Record<string, string | number>): string {
