@@ -120,10 +120,18 @@ export function startServer(connection: Connection): ServerContext {
     }
   }
 
-  function schedule(uri: string, delay = debounceMs): void {
+  const lastChange = new Map<string, number>();
+  /**
+   * Validate soon: at once after a pause in typing (leading edge), else after a short debounce that
+   * coalesces bursts. Outdated versions are dropped in validateNow.
+   */
+  function schedule(uri: string, delay?: number): void {
+    const now = Date.now();
+    const idle = now - (lastChange.get(uri) ?? 0) > 100;
+    lastChange.set(uri, now);
     const t = timers.get(uri);
     if (t) clearTimeout(t);
-    timers.set(uri, setTimeout(() => void validateNow(uri), delay));
+    timers.set(uri, setTimeout(() => void validateNow(uri), delay ?? (idle && !t ? 0 : debounceMs)));
   }
 
   let revalidateTimer: NodeJS.Timeout | undefined;
@@ -153,6 +161,7 @@ export function startServer(connection: Connection): ServerContext {
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     ctx.forget(e.document.uri);
+    lastChange.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

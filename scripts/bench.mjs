@@ -1,0 +1,246 @@
+#!/usr/bin/env node
+// npm run bench — builds, then prints timing figures as a table:
+//   one typical report validated in-process (median of ≥200 runs), the whole corpus in one process,
+//   the corpus through the CLI (one process), a large synthetic workspace (2,000 reports), preview
+//   rendering, and docutils parsing the same corpus files in one Python process (when available).
+// Options: --runs N (default 300), --synthetic N (default 2000), --no-docutils, --json.
+import { build } from './build.mjs';
+import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
+const RUNS = Math.max(200, opt('--runs', 300));
+const SYNTHETIC = opt('--synthetic', 2000);
+const corpusDocs = resolve(root, '../shared/corpus/norcams-iaas/docs');
+const corpusConfig = join(root, 'test/corpus/weekly-report.json');
+const typicalRel = 'status/reports/2017/uke_30.rst';
+
+// ------------------------------------------------------------------ build
+
+await build({ quiet: true });
+const benchOut = join(root, 'out/bench');
+mkdirSync(benchOut, { recursive: true });
+const renderSrc = join(root, 'server/src/core/render/html.ts');
+const hasRenderer = existsSync(renderSrc);
+await esbuild.build({
+  stdin: {
+    contents: [
+      "export { validate } from './server/src/core/engine';",
+      "export { parse } from './server/src/core/rst/parser';",
+      "export { loadConfig } from './server/src/core/report/config';",
+      "export { buildIndexSync, scanFolderSync } from './server/src/node/scan';",
+      "export { fromFsPath } from './server/src/node/paths';",
+      hasRenderer ? "export { renderHtml, renderStandaloneHtml } from './server/src/core/render/html';" : '',
+    ].join('\n'),
+    resolveDir: root,
+    loader: 'ts',
+    sourcefile: 'bench-entry.ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  outfile: join(benchOut, 'bench-core.js'),
+  logLevel: 'silent',
+});
+const core = createRequire(import.meta.url)(join(benchOut, 'bench-core.js'));
+
+// ------------------------------------------------------------------ helpers
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2)) + ' ms';
+const rows = [];
+const row = (what, value, note = '') => rows.push([what, value, note]);
+
+function walkRst(dir, out = []) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.') || e.name === 'node_modules' || e.name === '_build') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walkRst(p, out);
+    else if (e.name.endsWith('.rst')) out.push(p);
+  }
+  return out;
+}
+
+if (!existsSync(corpusDocs)) {
+  console.error(`bench: corpus not found at ${corpusDocs}`);
+  process.exit(2);
+}
+const docsRoot = core.fromFsPath(corpusDocs);
+const index = core.buildIndexSync(docsRoot);
+const config = existsSync(corpusConfig) ? core.loadConfig(readFileSync(corpusConfig, 'utf8'), docsRoot + '/weekly-report.json').config : undefined;
+const files = walkRst(corpusDocs).sort();
+const texts = files.map((f) => ({ path: core.fromFsPath(f), text: readFileSync(f, 'utf8') }));
+const totalKb = texts.reduce((n, t) => n + Buffer.byteLength(t.text), 0) / 1024;
+
+// ------------------------------------------------------------------ one typical report
+
+const typical = texts.find((t) => t.path.endsWith(typicalRel));
+for (let i = 0; i < 50; i++) core.validate({ text: typical.text, path: typical.path, workspace: index, config });
+const oneRuns = [];
+for (let i = 0; i < RUNS; i++) {
+  const t0 = now();
+  core.validate({ text: typical.text, path: typical.path, workspace: index, config });
+  oneRuns.push(now() - t0);
+}
+const oneMedian = median(oneRuns);
+row(`One report (${typicalRel}), parse + all rules`, fmt(oneMedian), `median of ${RUNS}; target < 2 ms ${oneMedian < 2 ? 'OK' : 'MISSED'}`);
+
+// ------------------------------------------------------------------ whole corpus in one process
+
+let findingsCount = 0;
+const corpusPass = () => {
+  const t0 = now();
+  let n = 0;
+  for (const t of texts) n += core.validate({ text: t.text, path: t.path, workspace: index, config }).length;
+  findingsCount = n;
+  return now() - t0;
+};
+const corpusPasses = [];
+for (let i = 0; i < 15; i++) corpusPasses.push(corpusPass());
+const corpusMedian = median(corpusPasses.slice(5));
+row(`Corpus, ${texts.length} files (${totalKb.toFixed(0)} KB), in-process`, fmt(corpusMedian), `median of 10 warm passes; ${findingsCount} findings`);
+
+// ------------------------------------------------------------------ corpus through the CLI
+
+const cliArgs = [join(root, 'dist/cli.js'), 'check', '--format', 'json', ...(existsSync(corpusConfig) ? ['--config', corpusConfig] : []), corpusDocs];
+const cliRuns = [];
+let cliStatus = null;
+let cliFiles = 0;
+for (let i = 0; i < 3; i++) {
+  const t0 = now();
+  const p = spawnSync(process.execPath, cliArgs, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  cliRuns.push(now() - t0);
+  cliStatus = p.status;
+  try {
+    cliFiles = JSON.parse(p.stdout).files.length;
+  } catch {
+    cliFiles = 0;
+  }
+}
+row('Corpus through the CLI (one process, incl. Node start-up)', fmt(median(cliRuns)), `median of 3; ${cliFiles} files, exit ${cliStatus}`);
+
+// ------------------------------------------------------------------ large synthetic workspace
+
+const synthDir = mkdtempSync(join(tmpdir(), 'wr-bench-'));
+try {
+  writeFileSync(join(synthDir, 'conf.py'), '');
+  const synthFiles = [];
+  for (let i = 0; i < SYNTHETIC; i++) {
+    const year = 2000 + Math.floor(i / 52);
+    const week = (i % 52) + 1;
+    const dir = join(synthDir, 'status/reports', String(year));
+    if (week === 1) mkdirSync(dir, { recursive: true });
+    const p = join(dir, `uke_${String(week).padStart(2, '0')}.rst`);
+    writeFileSync(p, typical.text.replace(/Uke 30/g, `Uke ${week}`).replace('31.juli 2017', `1.januar ${year}`));
+    synthFiles.push(p);
+  }
+  mkdirSync(join(synthDir, 'status/plans'), { recursive: true });
+  writeFileSync(join(synthDir, 'status/plans/demo.rst'), 'Demo\n====\n');
+  const t0 = now();
+  const synthIndex = core.buildIndexSync(core.fromFsPath(synthDir), { titles: true });
+  const scanMs = now() - t0;
+  const synthTexts = synthFiles.map((f) => ({ path: core.fromFsPath(f), text: readFileSync(f, 'utf8') }));
+  const t1 = now();
+  let synthFindings = 0;
+  for (const t of synthTexts) synthFindings += core.validate({ text: t.text, path: t.path, workspace: synthIndex }).length;
+  const allMs = now() - t1;
+  const oneLarge = [];
+  const sample = synthTexts[synthTexts.length >> 1];
+  for (let i = 0; i < RUNS; i++) {
+    const t2 = now();
+    core.validate({ text: sample.text, path: sample.path, workspace: synthIndex });
+    oneLarge.push(now() - t2);
+  }
+  row(`Synthetic workspace: scan + titles, ${synthIndex.size} files`, fmt(scanMs), 'background scan at server start');
+  row(`Synthetic workspace: validate all ${SYNTHETIC} reports`, fmt(allMs), `${(allMs / SYNTHETIC).toFixed(3)} ms/report; ${synthFindings} findings`);
+  row(`Synthetic workspace: one report with a ${synthIndex.size}-file index`, fmt(median(oneLarge)), `median of ${RUNS} (must not grow with the workspace)`);
+} finally {
+  rmSync(synthDir, { recursive: true, force: true });
+}
+
+// ------------------------------------------------------------------ preview rendering
+
+if (hasRenderer && core.renderHtml) {
+  const parsed = core.parse(typical.text);
+  const opts = { path: typical.path, workspace: index, dataLines: true, allowHttpsImages: false };
+  for (let i = 0; i < 50; i++) core.renderHtml(core.parse(typical.text), typical.text, opts);
+  const r = [];
+  const rp = [];
+  for (let i = 0; i < RUNS; i++) {
+    let t0 = now();
+    core.renderHtml(parsed, typical.text, opts);
+    r.push(now() - t0);
+    t0 = now();
+    core.renderHtml(core.parse(typical.text), typical.text, opts);
+    rp.push(now() - t0);
+  }
+  row('Preview render of the typical report (tree → HTML)', fmt(median(r)), `median of ${RUNS}`);
+  row('Preview render incl. parse', fmt(median(rp)), `median of ${RUNS}; target < 5 ms ${median(rp) < 5 ? 'OK' : 'MISSED'}`);
+} else {
+  row('Preview render', 'skipped', 'renderer (server/src/core/render/html.ts) not present');
+}
+
+// ------------------------------------------------------------------ docutils
+
+let docutilsMs;
+if (!args.includes('--no-docutils')) {
+  const py = `
+import sys, time, io
+try:
+    import docutils.core, docutils.utils, docutils.frontend
+    from docutils.parsers.rst import Parser
+except Exception as e:
+    print("ERR", e); sys.exit(0)
+files = [l for l in sys.stdin.read().split("\\n") if l]
+texts = [open(f, encoding="utf-8").read() for f in files]
+settings = {"report_level": 5, "halt_level": 5, "warning_stream": io.StringIO(), "file_insertion_enabled": False, "raw_enabled": False}
+def one_pass():
+    t0 = time.perf_counter()
+    for f, t in zip(files, texts):
+        docutils.core.publish_doctree(t, source_path=f, settings_overrides=settings)
+    return (time.perf_counter() - t0) * 1000
+first = one_pass()
+rest = sorted(one_pass() for _ in range(4))
+print("OK", first, rest[len(rest)//2], docutils.__version__)
+`;
+  const p = spawnSync('python3', ['-c', py], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 16 << 20 });
+  const out = (p.stdout || '').trim().split('\n').pop() || '';
+  if (p.error || !out.startsWith('OK')) {
+    row('docutils (python3)', 'skipped', p.error ? 'python3 not found' : `docutils not available: ${out || p.stderr.trim().split('\n').pop()}`);
+  } else {
+    const [, first, med, version] = out.split(' ');
+    docutilsMs = Number(med);
+    row(`docutils ${version} publish_doctree, same ${files.length} files, one process`, fmt(docutilsMs), `median of 4 warm passes (first pass ${fmt(Number(first))})`);
+    const ratio = docutilsMs / corpusMedian;
+    row('Ratio docutils / weekly-report (corpus)', `${ratio.toFixed(0)}×`, `target ≥ 50× ${ratio >= 50 ? 'OK' : 'MISSED'}; first passes: ${fmt(Number(first))} vs ${fmt(corpusPasses[0])}`);
+  }
+}
+
+// ------------------------------------------------------------------ table
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify(rows.map(([what, value, note]) => ({ what, value, note })), null, 2));
+} else {
+  const w0 = Math.max(...rows.map((r) => r[0].length), 'Measure'.length);
+  const w1 = Math.max(...rows.map((r) => r[1].length), 'Time'.length);
+  const line = (a, b, c) => `${a.padEnd(w0)}  ${b.padStart(w1)}  ${c}`;
+  console.log(`weekly-report bench — node ${process.version}, ${texts.length} corpus files`);
+  console.log(line('Measure', 'Time', 'Notes'));
+  console.log(line('-'.repeat(w0), '-'.repeat(w1), '-----'));
+  for (const [a, b, c] of rows) console.log(line(a, b, c));
+}
