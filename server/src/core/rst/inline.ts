@@ -153,6 +153,11 @@ type EndKind = 'emphasis' | 'strong' | 'literal' | 'target' | 'subst' | 'interp'
 
 interface Cursor { from: number; result: number }
 
+const UNCLOSED_KIND: Record<string, string> = {
+  emphasis: 'inline-emphasis-unclosed', strong: 'inline-strong-unclosed', literal: 'inline-literal-unclosed',
+  target: 'inline-target-unclosed', subst: 'inline-substitution-unclosed',
+};
+
 class InlineParser {
   /** Logical text (segments joined with '\n'). */
   private readonly L: string;
@@ -205,6 +210,7 @@ class InlineParser {
 
   /** Logical index -> source offset. */
   private map(i: number): number {
+    if (this.segs.length === 1) return this.segs[0].start + Math.min(i, this.segs[0].end - this.segs[0].start);
     const st = this.segStartL;
     let lo = 0, hi = st.length - 1;
     while (lo < hi) {
@@ -425,25 +431,22 @@ class InlineParser {
   }
 
   private problem(kind: string, severity: Problem['severity'], s: number, e: number, data?: Problem['data']): void {
-    const sp = this.span(s, e);
-    this.problems.push({ kind, severity, start: sp.start, end: sp.end, ...(data ? { data } : {}) });
+    const pr: Problem = { kind, severity, start: this.map(s), end: this.map(e) };
+    if (data) pr.data = data;
+    this.problems.push(pr);
   }
   private problematic(s: number, e: number): Problematic {
-    return { type: 'problematic', ...this.span(s, e), value: this.L.slice(s, e) };
+    return { type: 'problematic', start: this.map(s), end: this.map(e), value: this.L.slice(s, e) };
   }
   private text(s: number, e: number): Text {
-    return { type: 'text', ...this.span(s, e), value: unescape(this.E.slice(s, e)) };
+    return { type: 'text', start: this.map(s), end: this.map(e), value: unescape(this.E.slice(s, e)) };
   }
 
   private inlineObj(p: number, matchend: number, kind: EndKind, anchor: number) {
     if (this.quotedStart(p, matchend, anchor)) return { start: p, end: p, nodes: [], next: matchend };
     const j = this.findEnd(kind, matchend);
     if (j < 0) {
-      const kinds: Record<string, string> = {
-        emphasis: 'inline-emphasis-unclosed', strong: 'inline-strong-unclosed', literal: 'inline-literal-unclosed',
-        target: 'inline-target-unclosed', subst: 'inline-substitution-unclosed',
-      };
-      this.problem(kinds[kind], 'warning', p, matchend);
+      this.problem(UNCLOSED_KIND[kind], 'warning', p, matchend);
       return { start: p, end: matchend, nodes: [this.problematic(p, matchend)], next: matchend };
     }
     const endLen = this.endAt(kind, j, false);
@@ -654,10 +657,13 @@ class InlineParser {
   /** Text run [lo, hi) between inline constructs: docutils `implicit_inline`. */
   private implicit(lo: number, hi: number): void {
     if (hi <= lo) return;
+    // Fast path: a URI needs ':' and an e-mail address '@'.
+    if (this.nextSpecial(lo) >= hi) {
+      this.out.push(this.text(lo, hi));
+      return;
+    }
+    // Memo keys (run ends, '@' positions) lie inside (lo, hi], so runs never share keys: no clearing needed.
     this.curLo = lo;
-    this.memoBest.clear();
-    this.memoCont.clear();
-    this.memoHost.clear();
     const E = this.E, F = this.F;
     let textStart = lo;
     let anchor = lo;
@@ -696,6 +702,22 @@ class InlineParser {
       p = end - 1;
     }
     if (hi > textStart) this.out.push(this.text(textStart, hi));
+  }
+
+  private nextSpecialArr?: Int32Array;
+  /** First index >= i holding ':' or '@' (n if none). */
+  private nextSpecial(i: number): number {
+    if (!this.nextSpecialArr) {
+      const n = this.n, E = this.E;
+      const a = new Int32Array(n + 1);
+      a[n] = n;
+      for (let k = n - 1; k >= 0; k--) {
+        const c = E.charCodeAt(k);
+        a[k] = c === 58 || c === 64 ? k : a[k + 1];
+      }
+      this.nextSpecialArr = a;
+    }
+    return this.nextSpecialArr[i];
   }
 
   private uriEndOK(k: number, hi: number): boolean {
