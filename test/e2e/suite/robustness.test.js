@@ -1,0 +1,91 @@
+'use strict';
+// The language server under abuse: 1,000 rapid edits without waiting, and deliberately broken
+// documents (binary junk, a huge line, deep nesting). Afterwards it must still answer: diagnostics
+// follow the last version of the text, code actions come back, the client is still running.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+const h = require('./helpers');
+
+const REL = 'status/reports/2018/uke_08.rst';
+
+async function stillAnswers(api, label) {
+  assert.equal(api.client.isRunning(), true, `${label}: the language client is still running`);
+  const abs = path.join(h.wsRoot(), REL);
+  const expected = h.cliSummary(h.cliCheck([abs]).get(abs) || []);
+  const doc = await h.open(REL);
+  const original = doc.getText();
+  // A fresh change must be answered: break the title week, expect a title.* finding, then restore.
+  await h.setText(doc, original.replace(/\nUke 8\n/, '\nUke 9\n'));
+  await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x).startsWith('title.')), `${label}: a title.* finding after a fresh edit`);
+  await h.setText(doc, original);
+  await h.waitForDiagnostics(doc.uri, (d) => JSON.stringify(h.summary(d)) === JSON.stringify(expected), `${label}: the CLI's findings again [${expected.join(', ')}]`);
+  const actions = await h.withTimeout(Promise.resolve(vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0))), 15000, `${label}: code actions`);
+  assert.ok(Array.isArray(actions), `${label}: code actions answered`);
+}
+
+suite('robustness', () => {
+  let api;
+  suiteSetup(async () => { api = await h.activate(); });
+
+  test('1,000 rapid edits: diagnostics follow the last version', async function () {
+    this.timeout(180000);
+    const doc = await h.open(REL);
+    const original = doc.getText();
+    const titleLine = 1; // "Uke 8"
+    const t0 = Date.now();
+    const pending = [];
+    const end = doc.lineAt(titleLine).range.end; // after "Uke 8"
+    for (let i = 0; i < 1000; i++) {
+      const edit = new vscode.WorkspaceEdit();
+      // Alternately type a character after the title and delete it again (positions fixed, so the
+      // edits may be in flight together); 500 inserts + 500 deletes give the original text back.
+      if (i % 2 === 0) edit.insert(doc.uri, end, 'x');
+      else edit.delete(doc.uri, new vscode.Range(end, end.translate(0, 1)));
+      pending.push(vscode.workspace.applyEdit(edit));
+      if (pending.length >= 50) { const ok = await Promise.all(pending.splice(0)); assert.ok(ok.every(Boolean), 'edits applied'); }
+    }
+    assert.ok((await Promise.all(pending)).every(Boolean), 'edits applied');
+    const ms = Date.now() - t0;
+    console.log(`[e2e]     1,000 edits applied in ${ms} ms`);
+    // 500 inserts + 500 deletes: back to the original. Make the last version distinct and broken.
+    assert.equal(doc.getText(), original, 'the edits cancel out');
+    await h.setText(doc, original.replace('\nUke 8\n', '\nUke 8x\n'));
+    await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x).startsWith('title.')), 'a title.* finding for the last version ("Uke 8x")');
+    await h.setText(doc, original);
+    await doc.save();
+    await stillAnswers(api, 'after 1,000 edits');
+  });
+
+  test('a broken document (binary junk, a 200 KB line, 300-deep lists) does not bring the server down', async function () {
+    this.timeout(120000);
+    let junk = '';
+    let seed = 12345;
+    for (let i = 0; i < 20000; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; junk += String.fromCharCode(seed % 256); }
+    const nested = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+    const huge = '`'.repeat(50000) + '*a '.repeat(50000);
+    const text = `======\nUke 8\n======\n\n${junk}\n\n${huge}\n\n${nested}\n\n.. image:: \u0000\n\`unterminated <http://x\n`;
+    // VS Code refuses to open a binary file, so the junk is typed into a report instead.
+    const abs = path.join(h.wsRoot(), 'status/reports/2018/uke_50.rst');
+    fs.writeFileSync(abs, '======\nUke 50\n======\n');
+    try {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(abs));
+      await vscode.window.showTextDocument(doc, { preview: false });
+      assert.equal(doc.languageId, 'restructuredtext');
+      await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x).startsWith('section.')), 'section.* findings on a report with a title only');
+      await h.setText(doc, text);
+      await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x).startsWith('title.')), 'a title.* finding on the broken document ("Uke 8" in uke_50.rst)', 30000);
+      // Keep typing into it: the server must keep answering for this document too.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, new vscode.Position(0, 0), '\u0000\u0001\uFFFF\uD800');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const actions = await h.withTimeout(Promise.resolve(vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 3, 0))), 15000, 'code actions on the broken document');
+      assert.ok(Array.isArray(actions), 'code actions answered on the broken document');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      fs.rmSync(abs, { force: true });
+    }
+    await stillAnswers(api, 'after the broken document');
+  });
+});
