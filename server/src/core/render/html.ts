@@ -54,7 +54,8 @@ export interface RenderOptions {
 const PREBIB = new Set(['comment', 'target', 'substitution_definition']);
 
 const ADMONITION_TITLES: Record<string, string> = {
-  attention: 'Attention', caution: 'Caution', danger: 'Danger', error: 'Error', hint: 'Hint',
+  // docutils' English labels (Sphinx drops the exclamation marks)
+  attention: 'Attention!', caution: 'Caution!', danger: '!DANGER!', error: 'Error', hint: 'Hint',
   important: 'Important', note: 'Note', tip: 'Tip', warning: 'Warning', seealso: 'See also', todo: 'Todo',
   versionadded: 'New in version', versionchanged: 'Changed in version', deprecated: 'Deprecated since version',
 };
@@ -287,7 +288,9 @@ class HtmlRenderer {
         label = String(autoNumber);
         usedNumbers.add(label);
       } else label = raw;
-      const info: FootnoteInfo = { id: this.ids.fresh('footnote-'), label, refIds: [] };
+      // docutils: `[#name]` footnotes take the id of their name; others `footnote-N`
+      const named = raw.startsWith('#') && raw.length > 1 ? makeId(raw.slice(1)) : '';
+      const info: FootnoteInfo = { id: named && !this.ids.has(named) ? this.ids.take(named) : this.ids.fresh('footnote-'), label, refIds: [] };
       this.footnotes.set(f, info);
       if (raw === '*') this.symbolFootnotes.push(info);
       else if (raw === '#') this.anonAutoFootnotes.push(info);
@@ -1022,6 +1025,7 @@ class HtmlRenderer {
       // only sections after the directive
       sections = sections.filter((s) => s.start >= d.end);
     } else sections = this.tocTop;
+    if (sections.length === 0) return; // docutils drops an empty table of contents
     const title = d.argument && d.argument.trim() ? d.argument.trim() : 'Contents';
     const id = this.ids.take(makeId(title) || 'contents');
     this.out.push(`<nav class="contents${local ? ' local' : ''}" id="${esc(id)}" role="doc-toc"${this.dl(d)}>\n`);
@@ -1261,7 +1265,7 @@ class HtmlRenderer {
       case 'unicode':
         return esc(unicodeDirective(d.argument ?? ''));
       case 'date':
-        return esc(d.argument || '');
+        return esc(formatDate(new Date(), (d.argument ?? '').trim() || '%Y-%m-%d'));
       case 'image':
         return this.image(d, true);
       default:
@@ -1380,6 +1384,31 @@ class HtmlRenderer {
     const href = this.resolveRefname(label);
     return href !== undefined ? this.link(href, href.startsWith('#') ? 'reference internal' : 'reference external', inner) : inner;
   }
+}
+
+/** The `date` directive's strftime subset. */
+export function formatDate(d: Date, fmt: string): string {
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return fmt.replace(/%([a-zA-Z%])/g, (m, c: string) => {
+    switch (c) {
+      case 'Y': return String(d.getFullYear());
+      case 'y': return pad(d.getFullYear() % 100);
+      case 'm': return pad(d.getMonth() + 1);
+      case 'd': return pad(d.getDate());
+      case 'H': return pad(d.getHours());
+      case 'M': return pad(d.getMinutes());
+      case 'S': return pad(d.getSeconds());
+      case 'j': return pad(Math.floor((Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) - Date.UTC(d.getFullYear(), 0, 1)) / 864e5) + 1, 3);
+      case 'A': return days[d.getDay()];
+      case 'a': return days[d.getDay()].slice(0, 3);
+      case 'B': return months[d.getMonth()];
+      case 'b': return months[d.getMonth()].slice(0, 3);
+      case '%': return '%';
+      default: return m;
+    }
+  });
 }
 
 function unicodeDirective(arg: string): string {
