@@ -196,7 +196,8 @@ export function inlineText(nodes: Inline[]): string {
       case 'reference': s += n.text; break;
       case 'inline_target': s += n.text; break;
       case 'substitution_reference': s += n.name; break;
-      case 'footnote_reference': case 'citation_reference': s += n.label; break;
+      case 'footnote_reference': if (!/^[#*]/.test(n.label)) s += n.label; break; // auto-numbered: no text yet
+      case 'citation_reference': s += n.label; break;
       case 'problematic': s += n.value; break;
     }
   }
@@ -227,18 +228,31 @@ export class BlockParser implements TableHost {
   readonly fs: number[] = [];
   /** Line has a tab before its end. */
   readonly tab: boolean[] = [];
-  readonly problems: Problem[] = [];
+  readonly problems: Problem[];
   /** Section title styles in order of first use ('u=' underline-only, 'o=' over+under). */
-  readonly styles: string[] = [];
+  readonly styles: string[];
   readonly doc: Document;
   n = 0;
   /** Element ids given so far (docutils document.ids), for de-duplication like docutils' set_id. */
-  readonly ids = new Set<string>();
-  readonly idCounter = new Map<string, number>();
+  readonly ids: Set<string>;
+  readonly idCounter: Map<string, number>;
 
-  constructor(src: string) {
+  /**
+   * @param parent share problems, ids and title styles with this parser (table cells)
+   * @param segments parse these source ranges as the lines (table cells) instead of the text's lines
+   */
+  constructor(src: string, parent?: BlockParser, segments?: Span[]) {
     this.src = src;
     this.doc = { type: 'document', start: 0, end: src.length, children: [] };
+    this.problems = parent ? parent.problems : [];
+    this.styles = parent ? parent.styles : [];
+    this.ids = parent ? parent.ids : new Set();
+    this.idCounter = parent ? parent.idCounter : new Map();
+    if (segments) {
+      for (const sg of segments) this.addLine(sg.start, sg.end);
+      this.n = this.ls.length;
+      return;
+    }
     const len = src.length;
     let i = 0;
     while (i <= len) {
@@ -249,26 +263,7 @@ export class BlockParser implements TableHost {
         if (c === 10 || c === 13) break;
         j++;
       }
-      let e = j;
-      while (e > start) {
-        const c = src.charCodeAt(e - 1);
-        if (c === 32 || c === 9 || c === 12 || c === 11) e--; else break;
-      }
-      let col = 0;
-      let k = start;
-      let hasTab = false;
-      for (; k < e; k++) {
-        const c = src.charCodeAt(k);
-        if (c === 32 || c === 12 || c === 11) col++;
-        else if (c === 9) { col = col - (col % 8) + 8; hasTab = true; }
-        else break;
-      }
-      if (!hasTab) for (let q = k; q < e; q++) if (src.charCodeAt(q) === 9) { hasTab = true; break; }
-      this.ls.push(start);
-      this.le.push(e);
-      this.fs.push(k);
-      this.ind.push(k >= e ? -1 : col);
-      this.tab.push(hasTab);
+      this.addLine(start, j);
       if (j >= len) break;
       i = src.charCodeAt(j) === 13 && src.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
     }
@@ -277,6 +272,30 @@ export class BlockParser implements TableHost {
       this.ls.pop(); this.le.pop(); this.fs.pop(); this.ind.pop(); this.tab.pop();
     }
     this.n = this.ls.length;
+  }
+
+  private addLine(start: number, j: number): void {
+    const src = this.src;
+    let e = j;
+    while (e > start) {
+      const c = src.charCodeAt(e - 1);
+      if (c === 32 || c === 9 || c === 12 || c === 11) e--; else break;
+    }
+    let col = 0;
+    let k = start;
+    let hasTab = false;
+    for (; k < e; k++) {
+      const c = src.charCodeAt(k);
+      if (c === 32 || c === 12 || c === 11) col++;
+      else if (c === 9) { col = col - (col % 8) + 8; hasTab = true; }
+      else break;
+    }
+    if (!hasTab) for (let q = k; q < e; q++) if (src.charCodeAt(q) === 9) { hasTab = true; break; }
+    this.ls.push(start);
+    this.le.push(e);
+    this.fs.push(k);
+    this.ind.push(k >= e ? -1 : col);
+    this.tab.push(hasTab);
   }
 
   run(): void {
@@ -850,7 +869,8 @@ export class BlockParser implements TableHost {
     }
     // docutils: a line block ending on an unindented, non-line-block line warns
     if (end < w.hi && !this.blank(end)) bf = false;
-    const lb: LineBlock = { type: 'line_block', start: lines[0].start, end: lines[lines.length - 1].end, lines };
+    const nested = nestLines(lines);
+    const lb: LineBlock = { type: 'line_block', start: nested[0].start, end: nested[nested.length - 1].end, lines: nested };
     this.emit(ctx, lb);
     this.unindentWarning('line-block-unindent', w, end, bf);
     return end;
@@ -1258,9 +1278,9 @@ export class BlockParser implements TableHost {
         return;
       }
     }
-    // URI: whitespace removed except escaped whitespace
+    // URI: all whitespace removed except escaped whitespace (docutils split_escaped_whitespace)
     const esc = escape2null(joined);
-    const url = esc.split(/(?<!\x00)\s+/).map((p) => unescape(p).replace(/\s+/g, '')).join(' ');
+    const url = esc.split(/\x00(?=\s)/).map((p) => unescape(p).replace(/\s+/g, '')).join(' ');
     node.url = url;
     node.urlSpan = urlSpan;
     firstLine = 0;
@@ -1430,6 +1450,33 @@ export interface BodyCtx {
   depth: number;
   out: Block[];
   stack?: Array<{ level: number; children: Block[]; node: Section | undefined }>;
+}
+
+/**
+ * docutils nest_line_block_segment: lines indented more than the least indent form a nested line block,
+ * attached to the preceding line (`Line.nested`); leading over-indented lines stay flat.
+ */
+function nestLines(lines: Line[]): Line[] {
+  let least = Infinity;
+  for (const l of lines) least = Math.min(least, l.indent);
+  const out: Line[] = [];
+  let group: Line[] = [];
+  const flush = () => {
+    if (!group.length) return;
+    const prev = out[out.length - 1];
+    if (prev) {
+      const inner = nestLines(group);
+      prev.nested = { type: 'line_block', start: inner[0].start, end: inner[inner.length - 1].end, lines: inner };
+      prev.end = Math.max(prev.end, prev.nested.end);
+    } else for (const l of group) out.push(l);
+    group = [];
+  };
+  for (const l of lines) {
+    if (l.indent > least) group.push(l);
+    else { flush(); out.push(l); }
+  }
+  flush();
+  return out;
 }
 
 // ---------------------------------------------------------------- post-processing
