@@ -32,6 +32,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Weekly
   const watchers = [
     vscode.workspace.createFileSystemWatcher('**/*.{rst,png,jpg,jpeg,gif,svg,html,py,json}'),
     vscode.workspace.createFileSystemWatcher('**/weekly-report.json'),
+    // Folders created or deleted (moved in, moved out): VS Code reports only the folder itself.
+    vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
   ];
   context.subscriptions.push(...watchers);
   const clientOptions: LanguageClientOptions = {

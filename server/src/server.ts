@@ -257,6 +257,8 @@ export function startServer(connection: Connection): ServerContext {
     const next = localeFrom(p?.locale);
     if (next === ctx.locale) return;
     ctx.locale = next;
+    // Config findings carry localised messages too.
+    for (const root of ctx.allDocsRoots()) ctx.reloadConfig(root);
     revalidateOpen();
   });
 
