@@ -14,7 +14,7 @@ function claimable(kind: string): ReadonlyArray<LinkSlip['kind']> {
   let r: ReadonlyArray<LinkSlip['kind']> = [];
   if (/duplicate.*target|target.*duplicate/.test(kind)) r = ['duplicate-name'];
   else if (/unknown.*(target|reference)/.test(kind)) r = ['missing-space'];
-  else if (/start.*without.*end|without-end|unmatched|unbalanced/.test(kind)) r = ['unbalanced-close'];
+  else if (/unclosed|start.*without.*end|without-end|unmatched|unbalanced/.test(kind)) r = ['unbalanced-close'];
   CLAIMED_BY[kind] = r;
   return r;
 }
