@@ -97,7 +97,21 @@ export function validate(input: ValidateInput): Finding[] {
       });
     }
   }
-  return sortFindings(findings);
+  return sortFindings(supersede(findings));
+}
+
+/**
+ * A specific finding replaces generic ones it overlaps: the report title's adornment finding (with its
+ * fix) replaces the parser's warnings on the same lines.
+ */
+const SUPERSEDES: Record<string, readonly string[]> = {
+  'title.adornment': ['rst.title-overline-too-short', 'rst.title-underline-too-short', 'rst.overline-underline-mismatch'],
+};
+
+function supersede(findings: Finding[]): Finding[] {
+  const specific = findings.filter((f) => f.code in SUPERSEDES);
+  if (specific.length === 0) return findings;
+  return findings.filter((g) => !specific.some((f) => SUPERSEDES[f.code].includes(g.code) && g.start < Math.max(f.end, f.start + 1) && f.start < Math.max(g.end, g.start + 1)));
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {

@@ -103,7 +103,9 @@ export function buildReport(parsed: ParseResult, text: string, path: string, roo
   };
 
   const top = parsed.tree.children;
-  const titleNode = top.find((b): b is Section => b.type === 'section');
+  // the title is the first block (comments, targets and substitution definitions may precede it, as in docutils)
+  const firstContent = top.find((b) => b.type !== 'comment' && b.type !== 'target' && b.type !== 'substitution_definition');
+  const titleNode = firstContent?.type === 'section' ? firstContent : undefined;
   if (titleNode) {
     const t = matchTitle(profile, titleNode.titleText);
     model.title = { node: titleNode, text: titleNode.titleText };

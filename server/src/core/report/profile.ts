@@ -86,6 +86,18 @@ export const ENGLISH_PROFILE: Profile = {
 /** Profile for anything that is not a report: syntax and link rules only. */
 export const DOCUMENT_PROFILE: Profile = { ...DEFAULT_PROFILE, name: 'document', files: ['**'], kind: 'document' };
 
+const reCache = new Map<string, RegExp>();
+function templateRegExp(template: string, anchoredEnd: boolean): RegExp {
+  const key = (anchoredEnd ? '$' : '^') + template;
+  let re = reCache.get(key);
+  if (!re) {
+    re = new RegExp(templateToRegExpSource(template, anchoredEnd), 'iu');
+    if (reCache.size > 200) reCache.clear();
+    reCache.set(key, re);
+  }
+  return re;
+}
+
 function templateToRegExpSource(template: string, anchoredEnd: boolean): string {
   let re = '';
   for (let i = 0; i < template.length; i++) {
@@ -100,7 +112,7 @@ function templateToRegExpSource(template: string, anchoredEnd: boolean): string 
 /** Match a file base name against the profile's templates. */
 export function matchFileName(profile: Profile, baseName: string): { week: number; year?: number; template: string } | undefined {
   for (const t of profile.fileName) {
-    const m = new RegExp(templateToRegExpSource(t, true), 'i').exec(baseName);
+    const m = templateRegExp(t, true).exec(baseName);
     if (m?.groups) return { week: Number(m.groups.week), year: m.groups.year ? Number(m.groups.year) : undefined, template: t };
   }
   return undefined;
@@ -114,8 +126,7 @@ export function fileNameFor(profile: Profile, week: number, year?: number, templ
 
 /** Match a title text; `weekOffset` is the offset of the week digits in the title text. */
 export function matchTitle(profile: Profile, title: string): { week: number; weekOffset: number; weekText: string } | undefined {
-  const re = new RegExp(templateToRegExpSource(profile.title, false), 'iu');
-  const m = re.exec(title);
+  const m = templateRegExp(profile.title, false).exec(title);
   if (!m?.groups) return undefined;
   const weekText = m.groups.week;
   // the week digits are the last digit run of the match

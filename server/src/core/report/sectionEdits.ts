@@ -59,3 +59,41 @@ export function newlinesBefore(text: string, offset: number): number {
 export function headingEnd(s: Section): number {
   return s.adornment.underlineSpan.end;
 }
+
+export interface RawHeading {
+  overline?: { start: number; end: number };
+  title: { start: number; end: number };
+  underline: { start: number; end: number };
+  char: string;
+}
+
+const ADORNMENT = /^([!-\/:-@\[-`{-~])\1*[ \t]*$/;
+
+/**
+ * The first heading of a document read line by line, for titles the parser rejected (overline and
+ * underline of different lengths, or an underline too short to count): only the first lines are read.
+ */
+export function rawFirstHeading(text: string): RawHeading | undefined {
+  const lines: Array<{ start: number; end: number; text: string }> = [];
+  let pos = 0;
+  while (lines.length < 3 && pos <= text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const t = text.slice(pos, end).replace(/\r$/, '');
+    if (lines.length > 0 || t.trim() !== '') lines.push({ start: pos, end: pos + t.length, text: t });
+    if (end >= text.length) break;
+    pos = end + 1;
+    if (pos > 4000) break;
+  }
+  const adorn = (l: { text: string } | undefined): string | undefined => (l && ADORNMENT.test(l.text) ? l.text[0] : undefined);
+  const trimmed = (l: { start: number; end: number; text: string }) => ({ start: l.start, end: l.start + l.text.trimEnd().length });
+  const [a, b, c] = lines;
+  const ca = adorn(a);
+  if (ca && b && b.text.trim() !== '' && !adorn(b) && adorn(c) === ca) {
+    const ts = b.start + (b.text.length - b.text.trimStart().length);
+    return { overline: trimmed(a), title: { start: ts, end: b.start + b.text.trimEnd().length }, underline: trimmed(c), char: ca };
+  }
+  const cb = adorn(b);
+  if (a && !ca && cb && (!c || c.text.trim() === '')) return { title: trimmed(a), underline: trimmed(b), char: cb };
+  return undefined;
+}

@@ -1,6 +1,29 @@
 import type { Rule } from './rule';
 import type { ReportSection } from '../report/model';
 
+/**
+ * Indices (into `groups`) of a longest non-decreasing subsequence, O(n log n): the sections that stay
+ * where they are; every other one is out of order.
+ */
+export function keptInOrder(groups: number[]): Set<number> {
+  const tails: number[] = []; // index of the last element of the best subsequence of each length
+  const prev: number[] = new Array(groups.length).fill(-1);
+  for (let i = 0; i < groups.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (groups[tails[mid]] <= groups[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1];
+    tails[lo] = i;
+  }
+  const kept = new Set<number>();
+  for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = prev[k]) kept.add(k);
+  return kept;
+}
+
 export const rule: Rule = {
   meta: {
     code: 'section.order',
@@ -11,21 +34,24 @@ export const rule: Rule = {
   },
   check(ctx) {
     const r = ctx.report!;
-    let latest: ReportSection | undefined;
-    for (const s of r.sections) {
-      if (!s.spec) continue;
-      if (latest && s.spec.group < latest.spec!.group) {
-        ctx.emit({
-          start: s.node.titleSpan.start,
-          end: s.node.titleSpan.end,
-          message: {
-            en: `The section “${s.name}” should come before “${latest.name}”.`,
-            nb: `Seksjonen «${s.name}» skal komme før «${latest.name}».`,
-          },
-        });
-        continue;
-      }
-      if (!latest || s.spec.group > latest.spec!.group) latest = s;
-    }
+    const secs: ReportSection[] = r.sections.filter((s) => s.spec);
+    const groups = secs.map((s) => s.spec!.group);
+    const kept = keptInOrder(groups);
+    // the nearest kept section on each side (kept groups are non-decreasing, so these are the extremes)
+    const lastKeptBefore: Array<ReportSection | undefined> = [];
+    let last: ReportSection | undefined;
+    secs.forEach((s, i) => { lastKeptBefore[i] = last; if (kept.has(i)) last = s; });
+    const firstKeptAfter: Array<ReportSection | undefined> = [];
+    let next: ReportSection | undefined;
+    for (let i = secs.length - 1; i >= 0; i--) { firstKeptAfter[i] = next; if (kept.has(i)) next = secs[i]; }
+    secs.forEach((s, i) => {
+      if (kept.has(i)) return;
+      const before = lastKeptBefore[i];
+      const after = firstKeptAfter[i];
+      const message = before && before.spec!.group > s.spec!.group
+        ? { en: `The section “${s.name}” should come before “${before.name}”.`, nb: `Seksjonen «${s.name}» skal komme før «${before.name}».` }
+        : { en: `The section “${s.name}” should come after “${after?.name ?? ''}”.`, nb: `Seksjonen «${s.name}» skal komme etter «${after?.name ?? ''}».` };
+      ctx.emit({ start: s.node.titleSpan.start, end: s.node.titleSpan.end, message });
+    });
   },
 };

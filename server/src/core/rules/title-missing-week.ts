@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 import { titleFor } from '../report/profile';
+import { rawFirstHeading } from '../report/sectionEdits';
 
 export const rule: Rule = {
   meta: {
@@ -13,6 +14,8 @@ export const rule: Rule = {
     const r = ctx.report!;
     const example = titleFor(r.profile, r.file.week ?? 1);
     if (!r.title) {
+      // a heading the parser rejected for its adornment is title.adornment's finding
+      if (rawFirstHeading(ctx.text)) return;
       ctx.emit({
         start: 0,
         end: 0,

@@ -1,0 +1,116 @@
+import { ruleTester } from './ruleTester';
+import { report, PATH_2017_30 } from './reportText';
+import { rule as noWeek } from '../../server/src/core/rules/title-missing-week';
+import { rule as mismatch } from '../../server/src/core/rules/title-week-mismatch';
+import { rule as adornment } from '../../server/src/core/rules/title-adornment';
+
+const P = PATH_2017_30;
+
+ruleTester(noWeek, {
+  valid: [
+    { text: report(), path: P },
+    { text: report({ title: 'Uke 08' }), path: '/docs/status/reports/2017/uke_08.rst', name: 'leading zero' },
+    { text: report({ title: 'Ukerapport' }), path: '/docs/index.rst', name: 'not a report: no title rules' },
+  ],
+  invalid: [
+    {
+      text: report({ title: 'Ukerapport' }),
+      path: P,
+      errors: [{ code: 'title.no-week', line: 2, column: 1, message: 'The title “Ukerapport” has no week number; expected “Uke 30”.' }],
+      output: report({ title: 'Uke 30', over: '==========' }),
+    },
+    {
+      name: 'adornment lengthened when the new title is longer',
+      text: report({ title: 'Rapport', over: '=======' }).replace('Uke 30', 'Uke 30'),
+      path: '/docs/status/reports/2017/uke_30.rst',
+      errors: [{ code: 'title.no-week', line: 2 }],
+      output: report({ title: 'Uke 30', over: '=======' }),
+    },
+    {
+      name: 'Norwegian message',
+      text: report({ title: 'Status' }),
+      path: P,
+      locale: 'nb',
+      errors: [{ code: 'title.no-week', message: 'Tittelen «Status» har ikke ukenummer; forventet «Uke 30».' }],
+    },
+  ],
+});
+
+ruleTester(mismatch, {
+  valid: [
+    { text: report(), path: P },
+    { text: report({ title: 'Uke 22', date: 'av R, UH IaaS, 06. juni 2016' }), path: '/docs/status/reports/2016/2016_uke_22.rst' },
+  ],
+  invalid: [
+    {
+      text: report({ title: 'Uke 31' }),
+      path: P,
+      errors: [{ code: 'title.week-mismatch', line: 2, column: 5, end: 7 + 4 + 2, message: 'The title says week 31, but the file name uke_30.rst says week 30.' }],
+      output: report({ title: 'Uke 30' }),
+    },
+    {
+      name: 'shorter week keeps the adornment; the rename fix proposes uke_10.rst',
+      text: report({ title: 'Uke 10', date: 'av R, UH IaaS, 14.mars 2017' }),
+      path: '/docs/status/reports/2017/uke_09.rst',
+      errors: [{ code: 'title.week-mismatch', message: 'week 10' }],
+      output: report({ title: 'Uke 9', over: '======', date: 'av R, UH IaaS, 14.mars 2017' }),
+    },
+    {
+      name: 'longer week lengthens both adornments',
+      text: report({ title: 'Uke 9', date: 'av R, UH IaaS, 14.mars 2017', over: '=====' }),
+      path: '/docs/status/reports/2017/uke_10.rst',
+      errors: [{ code: 'title.week-mismatch' }],
+      output: report({ title: 'Uke 10', date: 'av R, UH IaaS, 14.mars 2017' }),
+    },
+    {
+      name: 'zero padding kept',
+      text: report({ title: 'Uke 08', date: 'av R, NREC, 2. mars 2020' }),
+      path: '/docs/status/reports/2020/uke_09.rst',
+      errors: [{ code: 'title.week-mismatch' }],
+      output: report({ title: 'Uke 09', date: 'av R, NREC, 2. mars 2020' }),
+    },
+    {
+      name: 'year in the file name',
+      text: report({ title: 'Uke 21', date: 'av R, UH IaaS, 06. juni 2016' }),
+      path: '/docs/status/reports/2016/2016_uke_22.rst',
+      errors: [{ code: 'title.week-mismatch', message: '2016_uke_22.rst' }],
+      output: report({ title: 'Uke 22', date: 'av R, UH IaaS, 06. juni 2016' }),
+    },
+  ],
+});
+
+ruleTester(adornment, {
+  valid: [
+    { text: report(), path: P },
+    { text: report({ over: '==========' }), path: P, name: 'longer than the title is fine' },
+  ],
+  invalid: [
+    {
+      name: 'unequal over- and underline',
+      text: report({ over: '======', under: '========' }),
+      path: P,
+      errors: [{ code: 'title.adornment', line: 1, message: 'overline (6) and underline (8) differ' }],
+      output: report({ over: '========', under: '========' }),
+    },
+  ],
+});
+
+ruleTester(adornment, {
+  valid: [{ text: 'Uke 30\n======\n\nText.\n', path: '/docs/index.rst', name: 'documents are not checked' }],
+  invalid: [
+    {
+      name: 'short overline and underline',
+      text: report({ over: '====', under: '====' }),
+      path: P,
+      errors: [{ code: 'title.adornment', line: 1, column: 1, message: 'shorter than the title (4 < 6)' }],
+      output: report(),
+    },
+    {
+      name: 'underline-only title, too short',
+      text: 'Uke 30\n=====\n\nav R, UH IaaS, 31.juli 2017\n\n' + report().split('\n').slice(6).join('\n'),
+      path: P,
+      errors: [{ code: 'title.adornment', line: 1 }],
+      output: 'Uke 30\n======\n\nav R, UH IaaS, 31.juli 2017\n\n' + report().split('\n').slice(6).join('\n'),
+    },
+  ],
+});
