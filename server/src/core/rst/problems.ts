@@ -153,6 +153,11 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
     en: 'Malformed table.',
     nb: 'Feilformet tabell.',
   },
+  'table-blank-line-required': {
+    severity: 'warning',
+    en: 'Blank line required after table.',
+    nb: 'Det må være en blank linje etter tabellen.',
+  },
   'internal-error': {
     severity: 'error',
     en: 'Internal parser error: {message}',
