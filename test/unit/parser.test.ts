@@ -1,0 +1,517 @@
+// Block parser: node types, nesting and exact offsets for each construct; problems with exact ranges.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse, makeId } from '../../server/src/core/rst/parser';
+import type {
+  Block, BlockQuote, BulletList, Citation, Comment, DefinitionList, Directive, DoctestBlock, EnumeratedList,
+  FieldList, Footnote, LineBlock, LiteralBlock, Node, OptionList, Paragraph, Problem, Section,
+  SubstitutionDefinition, Table, Target, Transition,
+} from '../../server/src/core/rst/ast';
+import { PROBLEM_KINDS } from '../../server/src/core/rst/problems';
+import { checkTree } from './parserCheck';
+
+function p(text: string) {
+  const r = parse(text);
+  const errs = checkTree(r.tree, text);
+  assert.deepEqual(errs, [], 'tree invariants');
+  for (const pr of r.problems) assert.notEqual(pr.kind, 'internal-error', JSON.stringify(pr));
+  const s = (n: { start: number; end: number }) => text.slice(n.start, n.end);
+  return { ...r, s, text };
+}
+const kinds = (ps: Problem[], sev?: string) => ps.filter((x) => !sev || x.severity === sev).map((x) => x.kind);
+const only = <T extends Block>(blocks: Block[], type: T['type']): T => {
+  const b = blocks.filter((x) => x.type === type);
+  assert.equal(b.length, 1, `one ${type} in ${blocks.map((x) => x.type).join(',')}`);
+  return b[0] as T;
+};
+
+test('sections: underline-only and overline styles are different levels, fixed by first use', () => {
+  const text = '=====\nUke 5\n=====\n\nav X\n\nStatus\n======\n\nText.\n\nSub\n---\n\nMore.\n\nAnnet\n=====\n\nEnd.\n';
+  const { tree, s, problems } = p(text);
+  assert.deepEqual(problems, []);
+  const top = tree.children[0] as Section;
+  assert.equal(top.type, 'section');
+  assert.equal(top.level, 1);
+  assert.equal(top.titleText, 'Uke 5');
+  assert.equal(s(top.titleSpan), 'Uke 5');
+  assert.equal(top.adornment.overline, true);
+  assert.equal(s(top.adornment.overlineSpan!), '=====');
+  assert.equal(s(top.adornment.underlineSpan), '=====');
+  assert.equal(top.adornment.char, '=');
+  assert.equal(s(top), text.trimEnd());
+  assert.equal(top.id, 'uke-5');
+  const secs = top.children.filter((c) => c.type === 'section') as Section[];
+  assert.deepEqual(secs.map((x) => [x.level, x.titleText]), [[2, 'Status'], [2, 'Annet']]);
+  assert.equal(s(secs[0]), 'Status\n======\n\nText.\n\nSub\n---\n\nMore.');
+  const sub = secs[0].children[1] as Section;
+  assert.equal(sub.level, 3);
+  assert.equal(s(sub), 'Sub\n---\n\nMore.');
+  assert.equal(sub.adornment.overline, false);
+  assert.equal(sub.adornment.overlineSpan, undefined);
+  assert.equal(s(sub.adornment.underlineSpan), '---');
+});
+
+test('sections: a style first used deeper keeps its level; a new style out of order is inconsistent', () => {
+  const text = 'A\n===\n\nB\n---\n\nC\n~~~\n\nD\n===\n\nE\n~~~\n\nx\n';
+  const { tree, problems } = p(text);
+  const levels: Array<[number, string]> = [];
+  const visit = (bs: Block[]) => { for (const b of bs) if (b.type === 'section') { levels.push([b.level, b.titleText]); visit(b.children); } };
+  visit(tree.children);
+  assert.deepEqual(levels, [[1, 'A'], [2, 'B'], [3, 'C'], [1, 'D']]);
+  // '~' is level 3: directly under a level-1 section it is inconsistent
+  assert.deepEqual(kinds(problems), ['title-level-inconsistent']);
+  assert.equal(text.slice(problems[0].start, problems[0].end), 'E\n~~~');
+});
+
+test('sections: underline too short (>= 4) warns, shorter than 4 is text', () => {
+  const text = 'Planlagte aktiviteter\n=====\n\nAb\n==\n\nLong title\n==\n';
+  const { tree, problems, s } = p(text);
+  const sec = tree.children[0] as Section;
+  assert.equal(sec.type, 'section');
+  assert.equal(sec.titleText, 'Planlagte aktiviteter');
+  assert.deepEqual(kinds(problems), ['title-underline-too-short']);
+  assert.equal(s(problems[0]), '=====');
+  assert.equal(problems[0].severity, 'warning');
+  // "Ab\n==" is a sibling title (same style, equal length); "Long title\n==" is a paragraph in it
+  const ab = tree.children[1] as Section;
+  assert.equal(ab.type, 'section');
+  assert.equal(ab.titleText, 'Ab');
+  const para = ab.children[0] as Paragraph;
+  assert.equal(para.type, 'paragraph');
+  assert.equal(s(para), 'Long title\n==');
+});
+
+test('sections: overline problems', () => {
+  let r = p('======\n Title\n=====\n\nx\n');
+  assert.deepEqual(kinds(r.problems), ['overline-underline-mismatch']);
+  assert.equal(r.s(r.problems[0]), '======\n Title\n=====');
+  r = p('=====\nLong title\n=====\n\nx\n');
+  assert.deepEqual(kinds(r.problems), ['title-overline-too-short']);
+  assert.equal(r.s(r.problems[0]), '=====');
+  assert.equal((r.tree.children[0] as Section).titleText, 'Long title');
+  r = p('=====\nTitle\n');
+  assert.deepEqual(kinds(r.problems), ['incomplete-section-title']);
+  r = p('=====\nTitle\nnot an underline\n');
+  assert.deepEqual(kinds(r.problems), ['missing-underline']);
+});
+
+test('sections: titles inside nested bodies are errors', () => {
+  const { problems, s, tree } = p('- Title\n  =====\n\n- x\n');
+  assert.deepEqual(kinds(problems), ['unexpected-section-title']);
+  assert.equal(s(problems[0]), 'Title\n  =====');
+  assert.equal(tree.children[0].type, 'bullet_list');
+  const r2 = p('> quote\n\n  ----------\n');
+  assert.deepEqual(kinds(r2.problems), ['unexpected-section-title-or-transition']);
+  assert.equal(r2.s(r2.problems[0]), '----------');
+});
+
+test('section ids follow docutils make_id, de-duplicated like docutils', () => {
+  assert.equal(makeId('Fullført'), 'fullfort');
+  assert.equal(makeId('Planlagt fremdrift'), 'planlagt-fremdrift');
+  assert.equal(makeId('Æ ø å test'), 'ae-o-a-test');
+  assert.equal(makeId('0.x.y series release goals'), 'x-y-series-release-goals');
+  assert.equal(makeId('Straße'), 'strasze');
+  const { tree } = p('Annet\n=====\n\nx\n\nAnnet\n=====\n\n2020\n====\n\ny\n');
+  assert.deepEqual((tree.children as Section[]).map((x) => x.id), ['annet', 'annet-1', 'section-1']);
+});
+
+test('transitions', () => {
+  const { tree, s } = p('Para.\n\n----------\n\nPara 2.\n');
+  const t = tree.children[1] as Transition;
+  assert.equal(t.type, 'transition');
+  assert.equal(s(t), '----------');
+  // short punctuation line is text
+  const r = p('---\n\nx\n');
+  assert.equal(r.tree.children[0].type, 'paragraph');
+});
+
+test('paragraphs, CRLF and CR line endings, astral characters', () => {
+  for (const nl of ['\n', '\r\n', '\r']) {
+    const text = ['First 😀 line', 'second line', '', 'Next'].join(nl) + nl;
+    const { tree, s } = p(text);
+    assert.deepEqual(tree.children.map((b) => b.type), ['paragraph', 'paragraph']);
+    assert.equal(s(tree.children[0]), `First 😀 line${nl}second line`);
+    assert.equal(s(tree.children[1]), 'Next');
+    assert.equal(tree.end, text.length);
+  }
+});
+
+test('paragraph followed by indentation: unexpected indentation error, then a block quote', () => {
+  const text = 'Line one\nline two\n    indented\n';
+  const { tree, problems, s } = p(text);
+  assert.deepEqual(tree.children.map((b) => b.type), ['paragraph', 'block_quote']);
+  assert.deepEqual(kinds(problems), ['unexpected-indentation']);
+  assert.equal(s(problems[0]), 'indented');
+  assert.equal(problems[0].severity, 'error');
+});
+
+test('bullet lists: markers, nesting, exact item ranges', () => {
+  const text = '- one\n  continued\n\n  - nested\n- two\n\n* other list\n\n• bullet\n';
+  const { tree, s, problems } = p(text);
+  assert.deepEqual(tree.children.map((b) => b.type), ['bullet_list', 'bullet_list', 'bullet_list']);
+  assert.deepEqual(problems, []);
+  const l = tree.children[0] as BulletList;
+  assert.equal(l.bullet, '-');
+  assert.equal(l.items.length, 2);
+  assert.equal(s(l.items[0]), '- one\n  continued\n\n  - nested');
+  assert.equal(s(l.items[0].markerSpan), '-');
+  assert.equal(s(l.items[0].children[0]), 'one\n  continued');
+  const nested = l.items[0].children[1] as BulletList;
+  assert.equal(nested.type, 'bullet_list');
+  assert.equal(s(nested), '- nested');
+  assert.equal(s(l.items[1]), '- two');
+  assert.equal((tree.children[1] as BulletList).bullet, '*');
+  assert.equal((tree.children[2] as BulletList).bullet, '•');
+});
+
+test('bullet list ending without a blank line warns (list-unindent)', () => {
+  const text = '- a\n- b\ntext\n';
+  const { tree, problems, s } = p(text);
+  assert.deepEqual(tree.children.map((b) => b.type), ['bullet_list', 'paragraph']);
+  assert.deepEqual(kinds(problems), ['list-unindent']);
+  assert.equal(s(problems[0]), 'text');
+  assert.equal(problems[0].severity, 'warning');
+});
+
+test('list item continuation must be indented to the text', () => {
+  const { tree, problems } = p('- a\n b\n');
+  assert.deepEqual(tree.children.map((b) => b.type), ['bullet_list', 'block_quote']);
+  assert.deepEqual(kinds(problems), ['list-unindent', 'block-quote-unindent'].slice(0, 1));
+});
+
+test('enumerated lists: formats, sequences, start value, auto', () => {
+  let r = p('1. one\n2. two\n\n(a) x\n(b) y\n\nii) a\niii) b\n\n#. auto\n#. auto2\n\nA. Alpha\nB. Beta\n');
+  const lists = r.tree.children as EnumeratedList[];
+  assert.deepEqual(lists.map((l) => [l.enumtype, l.prefix, l.suffix, l.startNumber, l.items.length]), [
+    ['arabic', '', '.', 1, 2], ['loweralpha', '(', ')', 1, 2], ['lowerroman', '', ')', 2, 2], ['arabic', '', '.', 1, 2], ['upperalpha', '', '.', 1, 2],
+  ]);
+  assert.equal(r.s(lists[1].items[1].markerSpan), '(b)');
+  assert.deepEqual(kinds(r.problems), ['enumerated-list-start']);
+  assert.equal(r.problems[0].severity, 'info');
+  assert.equal(r.s(r.problems[0]), 'ii)');
+  assert.deepEqual(r.problems[0].data, { text: 'ii', ordinal: 2 });
+  // a number not followed by a valid next line is a paragraph
+  r = p('2008. was a year\nand so on\n');
+  assert.deepEqual(r.tree.children.map((b) => b.type), ['paragraph']);
+  // sequence break starts a new list
+  r = p('1. a\n3. b\n');
+  assert.deepEqual(r.tree.children.map((b) => b.type), ['paragraph']);
+  r = p('1. a\n\n3. b\n');
+  assert.deepEqual(r.tree.children.map((b) => b.type), ['enumerated_list', 'enumerated_list']);
+});
+
+test('enumerated list ending without a blank line warns', () => {
+  // like docutils: "2. b" is not an item (the next line is not blank, indented or "3."), so the list ends before it
+  const { problems, s, tree } = p('1. a\n2. b\ntext\n');
+  assert.deepEqual(kinds(problems, 'warning'), ['enumerated-list-unindent']);
+  assert.equal(s(problems.find((x) => x.kind === 'enumerated-list-unindent')!), '2. b');
+  assert.deepEqual(tree.children.map((b) => b.type), ['enumerated_list', 'paragraph']);
+  const r2 = p('1. a\n2. b\n\ntext\n');
+  assert.deepEqual(r2.problems, []);
+  assert.equal((r2.tree.children[0] as EnumeratedList).items.length, 2);
+});
+
+test('definition lists with classifiers', () => {
+  const text = 'term 1\n    Definition 1.\n\nterm 2 : classifier\n    Definition 2,\n    paragraph 2.\n';
+  const { tree, s, problems } = p(text);
+  assert.deepEqual(problems, []);
+  const dl = only<DefinitionList>(tree.children, 'definition_list');
+  assert.equal(dl.items.length, 2);
+  assert.equal(s(dl.items[0].termSpan), 'term 1');
+  assert.equal(s(dl.items[0]), 'term 1\n    Definition 1.');
+  assert.equal(s(dl.items[0].definition[0]), 'Definition 1.');
+  assert.equal(dl.items[1].classifiers.length, 1);
+  assert.equal(s(dl.items[1].term[0]), 'term 2');
+  assert.equal(s(dl.items[1].classifiers[0][0]), 'classifier');
+  assert.equal(s(dl.items[1].definition[0]), 'Definition 2,\n    paragraph 2.');
+});
+
+test('field lists', () => {
+  const text = ':Author: Me\n:Date: 2017\n   and more\n:Empty:\n';
+  const { tree, s } = p(text);
+  const fl = only<FieldList>(tree.children, 'field_list');
+  assert.deepEqual(fl.fields.map((f) => f.nameText), ['Author', 'Date', 'Empty']);
+  assert.equal(s(fl.fields[0].nameSpan), 'Author');
+  assert.equal(s(fl.fields[1]), ':Date: 2017\n   and more');
+  assert.equal(s(fl.fields[1].body[0]), '2017\n   and more');
+  assert.deepEqual(fl.fields[2].body, []);
+});
+
+test('option lists', () => {
+  const { tree, s } = p('-a         all\n--file=F   a file\n-x, --ex   both\n');
+  const ol = only<OptionList>(tree.children, 'option_list');
+  assert.deepEqual(ol.items.map((i) => i.options), ['-a', '--file=F', '-x, --ex']);
+  assert.equal(s(ol.items[1].optionsSpan), '--file=F');
+  assert.equal(s(ol.items[1].description[0]), 'a file');
+});
+
+test('literal blocks: expanded and minimised forms, quoted, and the :: paragraph rules', () => {
+  let r = p('Paragraph::\n\n    code\n      more\n\nAfter.\n');
+  assert.deepEqual(r.tree.children.map((b) => b.type), ['paragraph', 'literal_block', 'paragraph']);
+  const para = r.tree.children[0] as Paragraph;
+  assert.equal(r.s(para), 'Paragraph::');
+  // "text::" → "text:" : the inline content ends before the second colon
+  assert.equal(para.children.length > 0 && r.text.slice(para.children[0].start, para.children[para.children.length - 1].end), 'Paragraph:');
+  const lb = r.tree.children[1] as LiteralBlock;
+  assert.equal(lb.value, 'code\n  more');
+  assert.equal(r.s(lb), 'code\n      more');
+  // "text ::" → "text"
+  r = p('Paragraph ::\n\n  code\n');
+  const p2 = r.tree.children[0] as Paragraph;
+  assert.equal(r.text.slice(p2.children[0].start, p2.children[p2.children.length - 1].end), 'Paragraph');
+  // "::" alone: no paragraph
+  r = p('::\n\n  code\n');
+  assert.deepEqual(r.tree.children.map((b) => b.type), ['literal_block']);
+  // quoted literal block
+  r = p('Quoted::\n\n> line 1\n> line 2\n\nAfter.\n');
+  assert.deepEqual(r.tree.children.map((b) => b.type), ['paragraph', 'literal_block', 'paragraph']);
+  assert.equal((r.tree.children[1] as LiteralBlock).value, '> line 1\n> line 2');
+});
+
+test('literal block expected; none found (range: the following text line, or the :: at the end)', () => {
+  let r = p('finnes her::\n\nhttps://example.org\n');
+  assert.deepEqual(kinds(r.problems), ['literal-block-expected']);
+  assert.equal(r.s(r.problems[0]), 'https://example.org');
+  assert.equal(r.problems[0].severity, 'warning');
+  r = p('at the end::\n');
+  assert.deepEqual(kinds(r.problems), ['literal-block-expected']);
+  assert.equal(r.s(r.problems[0]), '::');
+  // "::" inside a paragraph (not at its end) is just text
+  r = p('finnes her::\nhttps://example.org\n');
+  assert.deepEqual(r.problems, []);
+});
+
+test('literal block ending without a blank line warns', () => {
+  const { problems, s } = p('Code::\n\n    x = 1\ntext\n');
+  assert.deepEqual(kinds(problems), ['literal-block-unindent']);
+  assert.equal(s(problems[0]), 'text');
+});
+
+test('doctest blocks', () => {
+  const { tree, s } = p('>>> print(1)\n1\n\nx\n');
+  const d = tree.children[0] as DoctestBlock;
+  assert.equal(d.type, 'doctest_block');
+  assert.equal(d.value, '>>> print(1)\n1');
+  assert.equal(s(d), '>>> print(1)\n1');
+});
+
+test('block quotes with attribution', () => {
+  const text = 'Para.\n\n    Quoted text\n    more.\n\n    -- Someone\n      Else\n\nAfter.\n';
+  const { tree, s, problems } = p(text);
+  assert.deepEqual(problems, []);
+  const bq = tree.children[1] as BlockQuote;
+  assert.equal(bq.type, 'block_quote');
+  assert.equal(s(bq.children[0]), 'Quoted text\n    more.');
+  assert.equal(s(bq.attributionSpan!), 'Someone\n      Else');
+  assert.equal(s(bq), 'Quoted text\n    more.\n\n    -- Someone\n      Else');
+});
+
+test('block quote ending without a blank line warns', () => {
+  const { problems, s } = p('Para.\n\n  quote\ntext\n');
+  assert.deepEqual(kinds(problems), ['block-quote-unindent']);
+  assert.equal(s(problems[0]), 'text');
+});
+
+test('line blocks, nested', () => {
+  const { tree, s } = p('| line one\n|    indented\n| back\n   continued\n\nx\n');
+  const lb = tree.children[0] as LineBlock;
+  assert.equal(lb.type, 'line_block');
+  assert.equal(lb.lines.length, 2);
+  assert.equal(s(lb.lines[0].children[0]), 'line one');
+  assert.equal(s(lb.lines[0].nested!.lines[0]), '|    indented');
+  assert.equal(lb.lines[0].nested!.lines[0].indent, 3);
+  assert.equal(s(lb.lines[1]), '| back\n   continued');
+});
+
+test('comments', () => {
+  const { tree, s } = p('.. a comment\n   continued\n\n..\n\n   not a comment\n');
+  const c = tree.children[0] as Comment;
+  assert.equal(c.type, 'comment');
+  assert.equal(c.value, 'a comment\ncontinued');
+  assert.equal(s(c), '.. a comment\n   continued');
+  assert.equal((tree.children[1] as Comment).value, '');
+  assert.equal(tree.children[2].type, 'block_quote');
+});
+
+test('explicit markup ending without a blank line warns', () => {
+  const { problems, s } = p('.. note:: x\ntext\n');
+  assert.deepEqual(kinds(problems), ['explicit-markup-unindent']);
+  assert.equal(s(problems[0]), 'text');
+  // consecutive explicit constructs need no blank line
+  assert.deepEqual(p('.. _a: http://a\n.. _b: http://b\n').problems, []);
+});
+
+test('directives: name, argument, options, content, parsed children', () => {
+  const text = '.. figure:: img/a.png\n   :width: 50%\n   :target: http://x\n\n   Caption *here*.\n\n.. note:: Careful\n   now.\n\n.. contents::\n';
+  const { tree, s, problems } = p(text);
+  assert.deepEqual(problems, []);
+  const [fig, note, contents] = tree.children as Directive[];
+  assert.equal(fig.name, 'figure');
+  assert.equal(s(fig.nameSpan), 'figure');
+  assert.equal(fig.argument, 'img/a.png');
+  assert.equal(s(fig.argumentSpan!), 'img/a.png');
+  assert.deepEqual(fig.options.map((o) => [o.name, o.value, s(o.nameSpan), s(o.valueSpan)]), [['width', '50%', 'width', '50%'], ['target', 'http://x', 'target', 'http://x']]);
+  assert.equal(fig.content, 'Caption *here*.');
+  assert.equal(s(fig.contentSpan!), 'Caption *here*.');
+  assert.equal(fig.children![0].type, 'paragraph');
+  assert.equal(s(fig), '.. figure:: img/a.png\n   :width: 50%\n   :target: http://x\n\n   Caption *here*.');
+  assert.equal(note.name, 'note');
+  assert.equal(note.argument, '');
+  assert.equal(note.content, 'Careful\nnow.');
+  assert.equal(s(note.children![0]), 'Careful\n   now.');
+  assert.equal(contents.name, 'contents');
+  assert.equal(s(contents), '.. contents::');
+  assert.equal(contents.children, undefined);
+});
+
+test('code directives set the language and hold a literal block', () => {
+  const text = '.. code-block:: bash\n   :linenos:\n\n   echo hi\n     indented\n\n.. code::\n\n   plain\n';
+  const { tree, s } = p(text);
+  const [a, b] = tree.children as Directive[];
+  assert.equal(a.language, 'bash');
+  const lb = a.children![0] as LiteralBlock;
+  assert.equal(lb.type, 'literal_block');
+  assert.equal(lb.language, 'bash');
+  assert.equal(lb.value, 'echo hi\n  indented');
+  assert.equal(s(lb), 'echo hi\n     indented');
+  assert.equal(b.language, undefined);
+  assert.equal((b.children![0] as LiteralBlock).value, 'plain');
+});
+
+test('toctree and other Sphinx directives are known; unknown directives are opaque errors', () => {
+  const text = '.. toctree::\n   :maxdepth: 1\n\n   uke_01\n   uke_02\n\n.. versionadded:: 1.0\n\n.. frobnicate:: arg\n   body\n';
+  const { tree, s, problems } = p(text);
+  const [toc, , unk] = tree.children as Directive[];
+  assert.equal(toc.content, 'uke_01\nuke_02');
+  assert.deepEqual(toc.options.map((o) => o.name), ['maxdepth']);
+  assert.deepEqual(kinds(problems), ['unknown-directive']);
+  assert.equal(s(problems[0]), 'frobnicate');
+  assert.deepEqual(problems[0].data, { name: 'frobnicate' });
+  assert.equal(unk.type, 'directive');
+  assert.equal(unk.argument, 'arg\nbody'.split('\n').join(' '));
+});
+
+test('hyperlink targets: named, multi-line URL, indirect, anonymous, backquoted', () => {
+  const text = '.. _Trello: https://trello.com/\n   norcams\n.. _ind: Trello_\n.. __: https://anon.example\n__ https://anon2.example\n.. _`a: b`: http://ab\n';
+  const { tree, s } = p(text);
+  const t = tree.children as Target[];
+  assert.deepEqual(t.map((x) => [x.name, x.anonymous, x.url, x.refname]), [
+    ['trello', false, 'https://trello.com/norcams', undefined],
+    ['ind', false, undefined, 'trello'],
+    ['', true, 'https://anon.example', undefined],
+    ['', true, 'https://anon2.example', undefined],
+    ['a: b', false, 'http://ab', undefined],
+  ]);
+  assert.equal(s(t[0].nameSpan), 'Trello');
+  assert.equal(s(t[0].urlSpan!), 'https://trello.com/\n   norcams');
+  assert.equal(s(t[0]), '.. _Trello: https://trello.com/\n   norcams');
+  assert.equal(s(t[3]), '__ https://anon2.example');
+  assert.equal(s(t[4].nameSpan), 'a: b');
+});
+
+test('substitution definitions', () => {
+  const { tree, s } = p('.. |logo| image:: logo.png\n   :alt: Logo\n');
+  const sd = tree.children[0] as SubstitutionDefinition;
+  assert.equal(sd.type, 'substitution_definition');
+  assert.equal(sd.name, 'logo');
+  assert.equal(s(sd.nameSpan), 'logo');
+  assert.equal(sd.directive.name, 'image');
+  assert.equal(sd.directive.argument, 'logo.png');
+  assert.equal(s(sd.directive), 'image:: logo.png\n   :alt: Logo');
+  assert.equal(s(sd), '.. |logo| image:: logo.png\n   :alt: Logo');
+});
+
+test('footnotes and citations', () => {
+  const { tree, s } = p('.. [1] One\n.. [#] Auto\n.. [#note] Labelled\n   more\n.. [*] Symbol\n.. [CIT2002] A citation\n');
+  const fns = tree.children.slice(0, 4) as Footnote[];
+  assert.deepEqual(fns.map((f) => [f.type, f.label, s(f.labelSpan)]), [['footnote', '1', '1'], ['footnote', '#', '#'], ['footnote', '#note', '#note'], ['footnote', '*', '*']]);
+  assert.equal(s(fns[2]), '.. [#note] Labelled\n   more');
+  assert.equal(s(fns[2].children[0]), 'Labelled\n   more');
+  const c = tree.children[4] as Citation;
+  assert.equal(c.type, 'citation');
+  assert.equal(c.label, 'CIT2002');
+});
+
+test('grid tables: rows, header, spans, cell content parsed as blocks with per-line segments', () => {
+  const text = '+-----+-------+\n| H1  | H2    |\n+=====+=======+\n| a   | - b   |\n| aa  | - c   |\n+-----+-------+\n| span both   |\n+-------------+\n';
+  const { tree, s, problems } = p(text);
+  assert.deepEqual(problems, []);
+  const t = tree.children[0] as Table;
+  assert.equal(t.kind, 'grid');
+  assert.equal(s(t), text.trimEnd());
+  assert.deepEqual(t.colWidths, [5, 7]);
+  assert.equal(t.header.length, 1);
+  assert.equal(t.body.length, 2);
+  assert.deepEqual(t.header[0].cells.map((c) => s(c.children[0])), ['H1', 'H2']);
+  const [a, b] = t.body[0].cells;
+  const para = a.children[0] as Paragraph;
+  assert.equal(para.type, 'paragraph');
+  assert.equal(s(para.children[0]).startsWith('a'), true);
+  // inline content of a multi-line cell covers exactly the cell's text on each line
+  const texts = para.children.filter((n) => n.type === 'text').map((n) => (n as { value: string }).value).join('');
+  assert.equal(texts.replace(/\s+/g, ' '), 'a aa');
+  const bl = b.children[0] as BulletList;
+  assert.equal(bl.type, 'bullet_list');
+  assert.deepEqual(bl.items.map((i) => s(i)), ['- b', '- c']);
+  assert.equal(t.body[1].cells[0].morecols, 1);
+  assert.equal(s(t.body[1].cells[0].children[0]), 'span both');
+});
+
+test('simple tables', () => {
+  const text = '=====  =====\nA      B\n=====  =====\n1      x\n2      y\n       more\n=====  =====\n';
+  const { tree, s, problems } = p(text);
+  assert.deepEqual(problems, []);
+  const t = tree.children[0] as Table;
+  assert.equal(t.kind, 'simple');
+  assert.equal(s(t), text.trimEnd());
+  assert.deepEqual(t.colWidths, [5, 5]);
+  assert.deepEqual(t.header.map((r) => r.cells.map((c) => s(c.children[0]))), [['A', 'B']]);
+  assert.equal(t.body.length, 2);
+  assert.equal(s(t.body[1].cells[1].children[0]), 'y\n       more');
+});
+
+test('malformed tables', () => {
+  let r = p('+-----+\n| a   |\n+----+\n\nx\n');
+  assert.deepEqual(kinds(r.problems), ['malformed-table']);
+  assert.equal(r.s(r.problems[0]), '+-----+\n| a   |\n+----+');
+  r = p('=====  =====\nA      B\n');
+  assert.deepEqual(kinds(r.problems), ['malformed-table']);
+});
+
+test('tabs expand to 8-column stops for indentation', () => {
+  const text = 'Term\n\tDefinition with tab.\n\n- item\n\n\tquote\n';
+  const { tree, s } = p(text);
+  const dl = tree.children[0] as DefinitionList;
+  assert.equal(dl.type, 'definition_list');
+  assert.equal(s(dl.items[0].definition[0]), 'Definition with tab.');
+  const item = (tree.children[1] as BulletList).items[0];
+  assert.deepEqual(item.children.map((b) => b.type), ['paragraph', 'block_quote']);
+  assert.equal(s(item.children[1]), 'quote');
+});
+
+test('every problem kind the parser emits is registered with severity and both languages', () => {
+  const emitted = ['title-underline-too-short', 'title-overline-too-short', 'unexpected-indentation', 'literal-block-expected',
+    'unexpected-section-title', 'unexpected-section-title-or-transition', 'invalid-section-title', 'incomplete-section-title',
+    'missing-underline', 'overline-underline-mismatch', 'title-level-inconsistent', 'inconsistent-literal-quoting', 'list-unindent',
+    'enumerated-list-unindent', 'definition-list-unindent', 'field-list-unindent', 'option-list-unindent', 'block-quote-unindent',
+    'literal-block-unindent', 'line-block-unindent', 'explicit-markup-unindent', 'enumerated-list-start', 'malformed-hyperlink-target',
+    'malformed-substitution-definition', 'substitution-missing-contents', 'substitution-invalid', 'unknown-directive', 'malformed-table',
+    'table-blank-line-required', 'internal-error'];
+  for (const k of emitted) {
+    const e = PROBLEM_KINDS[k];
+    assert.ok(e, k);
+    assert.ok(e.en && e.nb, k);
+    assert.ok(['error', 'warning', 'info'].includes(e.severity), k);
+  }
+  // severities the parser uses agree with the registry
+  const r = p('- a\ntext\n\nT\n=====\n\n.. xx::\n');
+  for (const pr of r.problems) if (PROBLEM_KINDS[pr.kind]) assert.equal(pr.severity, PROBLEM_KINDS[pr.kind].severity, pr.kind);
+});
+
+test('parse never throws on odd input types and empty text', () => {
+  assert.deepEqual(parse('').tree, { type: 'document', start: 0, end: 0, children: [] });
+  const r = parse('\n\n   \n');
+  assert.deepEqual(r.tree.children, []);
+  const nodes: Node[] = [];
+  void nodes;
+});
