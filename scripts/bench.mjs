@@ -103,17 +103,33 @@ row(`One report (${typicalRel}), parse + all rules`, fmt(oneMedian), `median of 
 // ------------------------------------------------------------------ whole corpus in one process
 
 let findingsCount = 0;
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const corpusCpu = [];
 const corpusPass = () => {
+  const c0 = cpuMs();
   const t0 = now();
   let n = 0;
   for (const t of texts) n += core.validate({ text: t.text, path: t.path, workspace: index, config }).length;
   findingsCount = n;
-  return now() - t0;
+  const wall = now() - t0;
+  corpusCpu.push(cpuMs() - c0);
+  return wall;
 };
 const corpusPasses = [];
 for (let i = 0; i < 15; i++) corpusPasses.push(corpusPass());
 const corpusMedian = median(corpusPasses.slice(5));
-row(`Corpus, ${texts.length} files (${totalKb.toFixed(0)} KB), in-process`, fmt(corpusMedian), `median of 10 warm passes; ${findingsCount} findings`);
+const corpusCpuMedian = median(corpusCpu.slice(5));
+row(`Corpus, ${texts.length} files (${totalKb.toFixed(0)} KB), in-process`, fmt(corpusMedian), `median of 10 warm passes (CPU ${fmt(corpusCpuMedian)}); first pass ${fmt(corpusPasses[0])}; ${findingsCount} findings`);
+const parsePasses = [];
+for (let i = 0; i < 10; i++) {
+  const t0 = now();
+  for (const t of texts) core.parse(t.text);
+  parsePasses.push(now() - t0);
+}
+row('Corpus, parse only (share of the above)', fmt(median(parsePasses.slice(3))), 'median of 7 warm passes');
 
 // ------------------------------------------------------------------ corpus through the CLI
 
@@ -209,25 +225,49 @@ except Exception as e:
 files = [l for l in sys.stdin.read().split("\\n") if l]
 texts = [open(f, encoding="utf-8").read() for f in files]
 settings = {"report_level": 5, "halt_level": 5, "warning_stream": io.StringIO(), "file_insertion_enabled": False, "raw_enabled": False}
-def one_pass():
-    t0 = time.perf_counter()
+from docutils.utils import new_document
+try:
+    from docutils.frontend import get_default_settings
+    base = get_default_settings(Parser)
+except Exception:
+    import warnings
+    warnings.simplefilter("ignore")
+    base = docutils.frontend.OptionParser(components=(Parser,)).get_default_values()
+for k, v in settings.items():
+    setattr(base, k, v)
+parser = Parser()
+def timed(fn):
+    def run():
+        t0 = time.perf_counter(); c0 = time.process_time()
+        fn()
+        return ((time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000)
+    first = run()
+    rest = sorted(run() for _ in range(4))
+    wall = sorted(r[0] for r in rest)[2]
+    cpu = sorted(r[1] for r in rest)[2]
+    return first[0], wall, cpu
+def parse_only():
+    for f, t in zip(files, texts):
+        parser.parse(t, new_document(f, base))
+def publish():
     for f, t in zip(files, texts):
         docutils.core.publish_doctree(t, source_path=f, settings_overrides=settings)
-    return (time.perf_counter() - t0) * 1000
-first = one_pass()
-rest = sorted(one_pass() for _ in range(4))
-print("OK", first, rest[len(rest)//2], docutils.__version__)
+p = timed(parse_only)
+q = timed(publish)
+print("OK", docutils.__version__, *p, *q)
 `;
   const p = spawnSync('python3', ['-c', py], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 16 << 20 });
   const out = (p.stdout || '').trim().split('\n').pop() || '';
   if (p.error || !out.startsWith('OK')) {
     row('docutils (python3)', 'skipped', p.error ? 'python3 not found' : `docutils not available: ${out || p.stderr.trim().split('\n').pop()}`);
   } else {
-    const [, first, med, version] = out.split(' ');
-    docutilsMs = Number(med);
-    row(`docutils ${version} publish_doctree, same ${files.length} files, one process`, fmt(docutilsMs), `median of 4 warm passes (first pass ${fmt(Number(first))})`);
-    const ratio = docutilsMs / corpusMedian;
-    row('Ratio docutils / weekly-report (corpus)', `${ratio.toFixed(0)}×`, `target ≥ 50× ${ratio >= 50 ? 'OK' : 'MISSED'}; first passes: ${fmt(Number(first))} vs ${fmt(corpusPasses[0])}`);
+    const [, version, ...nums] = out.split(' ');
+    const [pFirst, pWall, pCpu, qFirst, qWall, qCpu] = nums.map(Number);
+    docutilsMs = pWall;
+    row(`docutils ${version}: parser only (Parser.parse), same ${files.length} files`, fmt(pWall), `median of 4 warm passes (CPU ${fmt(pCpu)}); first pass ${fmt(pFirst)}`);
+    row(`docutils ${version}: publish_doctree (parse + transforms)`, fmt(qWall), `median of 4 warm passes (CPU ${fmt(qCpu)}); first pass ${fmt(qFirst)}`);
+    const ratio = pWall / corpusMedian;
+    row('Ratio docutils parser / weekly-report (parse + rules)', `${ratio.toFixed(1)}×`, `wall; CPU ${(pCpu / corpusCpuMedian).toFixed(1)}×; publish_doctree ${(qWall / corpusMedian).toFixed(1)}×; target ≥ 50× ${ratio >= 50 ? 'OK' : 'MISSED'}`);
   }
 }
 
