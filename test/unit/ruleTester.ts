@@ -2,8 +2,8 @@
  * An ESLint-RuleTester-like helper for rules. For every case it runs the real engine (`validate`, all
  * registered rules plus the rule under test), and for invalid cases:
  *  - checks the rule's findings (codes, ranges, messages) against `errors`;
- *  - applies the preferred fixes of the rule's findings and compares the text with `output`
- *    (`output: null` asserts there is no preferred fix);
+ *  - applies the preferred fixes of the rule's findings (non-overlapping ones per pass, validating again
+ *    between passes, like ESLint) and compares the text with `output` (`output: null`: no preferred fix);
  *  - applies EVERY fix of every finding of the rule on its own (edits and renames) and validates again,
  *    proving that this finding is gone, that no new finding of any code appears, and that no text outside
  *    the edits changed.
@@ -144,11 +144,20 @@ export function ruleTester(rule: Rule, cases: RuleTesterCases): void {
         assert.equal(rule.meta.fixable || f.fixes.length === 0, true, 'only fixable rules carry fixes');
       });
       if (c.output !== undefined) {
-        const { edits, count } = nonOverlappingFixEdits(mine);
-        if (c.output === null) assert.equal(count, 0, 'no preferred fix expected');
+        const first = nonOverlappingFixEdits(mine);
+        if (c.output === null) assert.equal(first.count, 0, 'no preferred fix expected');
         else {
-          assert.ok(count > 0, 'a preferred fix is expected');
-          assert.equal(applyEdits(c.text, edits), c.output, 'text after the preferred fixes');
+          assert.ok(first.count > 0, 'a preferred fix is expected');
+          // like ESLint: apply the rule's non-overlapping preferred fixes, validate again, up to 10 passes
+          let text = c.text;
+          let found = mine;
+          for (let pass = 0; pass < 10; pass++) {
+            const { edits, count } = nonOverlappingFixEdits(found);
+            if (count === 0) break;
+            text = applyEdits(text, edits);
+            found = validate(inputOf(rule, c, text)).filter((f) => codeOf(rule, f));
+          }
+          assert.equal(text, c.output, 'text after the preferred fixes');
         }
       }
       for (const f of mine) for (const fix of f.fixes) checkFix(rule, c, all, f, fix);

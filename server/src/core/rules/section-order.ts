@@ -37,20 +37,24 @@ export const rule: Rule = {
     const secs: ReportSection[] = r.sections.filter((s) => s.spec);
     const groups = secs.map((s) => s.spec!.group);
     const kept = keptInOrder(groups);
-    // the nearest kept section on each side (kept groups are non-decreasing, so these are the extremes)
-    const lastKeptBefore: Array<ReportSection | undefined> = [];
-    let last: ReportSection | undefined;
-    secs.forEach((s, i) => { lastKeptBefore[i] = last; if (kept.has(i)) last = s; });
-    const firstKeptAfter: Array<ReportSection | undefined> = [];
-    let next: ReportSection | undefined;
-    for (let i = secs.length - 1; i >= 0; i--) { firstKeptAfter[i] = next; if (kept.has(i)) next = secs[i]; }
+    // where it belongs: after the last kept section of a group ≤ its own, else before the first kept one
+    const keptList = secs.filter((_, i) => kept.has(i));
     secs.forEach((s, i) => {
       if (kept.has(i)) return;
-      const before = lastKeptBefore[i];
-      const after = firstKeptAfter[i];
-      const message = before && before.spec!.group > s.spec!.group
-        ? { en: `The section “${s.name}” should come before “${before.name}”.`, nb: `Seksjonen «${s.name}» skal komme før «${before.name}».` }
-        : { en: `The section “${s.name}” should come after “${after?.name ?? ''}”.`, nb: `Seksjonen «${s.name}» skal komme etter «${after?.name ?? ''}».` };
+      const g = s.spec!.group;
+      // kept groups are non-decreasing: binary search for the first kept section of a group > g
+      let lo = 0;
+      let hi = keptList.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (keptList[mid].spec!.group <= g) lo = mid + 1;
+        else hi = mid;
+      }
+      const after = lo > 0 ? keptList[lo - 1] : undefined;
+      const before = keptList[lo];
+      const message = after
+        ? { en: `The section “${s.name}” should come after “${after.name}”.`, nb: `Seksjonen «${s.name}» skal komme etter «${after.name}».` }
+        : { en: `The section “${s.name}” should come before “${before?.name ?? ''}”.`, nb: `Seksjonen «${s.name}» skal komme før «${before?.name ?? ''}».` };
       ctx.emit({ start: s.node.titleSpan.start, end: s.node.titleSpan.end, message });
     });
   },
