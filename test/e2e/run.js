@@ -101,6 +101,7 @@ async function runHostSuite(context, server, extDir, ws, grep, resultsFile) {
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  for (const n of fs.readdirSync(ARTIFACTS)) if (n.endsWith('.png')) fs.rmSync(path.join(ARTIFACTS, n));
   const timings = {};
   let server = null;
   let context = null;
