@@ -100,6 +100,13 @@
     }
   }
 
+  /** Tell the host which version is on screen, with a few facts read back from the DOM (used by tests). */
+  function acknowledge(v) {
+    const headings = Array.prototype.slice.call(root.querySelectorAll('h1,h2,h3,h4,h5,h6'), 0, 50).map((h) => h.tagName.toLowerCase() + ':' + h.textContent.trim());
+    const links = Array.prototype.slice.call(root.querySelectorAll('a[href]'), 0, 50).map((a) => a.getAttribute('href'));
+    vscode.postMessage({ type: 'painted', version: v, headings, links, scripts: document.scripts.length });
+  }
+
   window.addEventListener('message', (event) => {
     const m = event.data;
     if (!m || typeof m !== 'object') return;
@@ -116,7 +123,7 @@
       const painted = version;
       requestAnimationFrame(() => {
         // the frame with the new DOM is being painted now; acknowledge after it
-        setTimeout(() => vscode.postMessage({ type: 'painted', version: painted }), 0);
+        setTimeout(() => acknowledge(painted), 0);
       });
     } else if (m.type === 'scrollToLine' && typeof m.line === 'number') {
       scrollToLine(m.line);
@@ -165,5 +172,5 @@
     const t = document.getElementById(frag);
     if (t) t.scrollIntoView();
   } else if (startLine) scrollToLine(Number(startLine));
-  requestAnimationFrame(() => setTimeout(() => vscode.postMessage({ type: 'painted', version }), 0));
+  requestAnimationFrame(() => setTimeout(() => acknowledge(version), 0));
 })();

@@ -77,11 +77,12 @@ export function activatePreview(context: vscode.ExtensionContext, _client: Langu
     vscode.commands.registerCommand('weeklyReport.togglePreviewLock', () => {
       if (current) current.setLocked(!current.isLocked);
     }),
-    vscode.commands.registerCommand('weeklyReport.exportHtml', async (uri?: vscode.Uri) => {
+    vscode.commands.registerCommand('weeklyReport.exportHtml', async (uri?: vscode.Uri, targetUri?: vscode.Uri) => {
       const r = await standalone(uri);
       if (!r) return;
       const defaultUri = r.doc.uri.with({ path: r.doc.uri.path.replace(/\.[^./]*$/, '') + '.html' });
-      const target = await vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html', 'htm'] }, saveLabel: 'Export' });
+      // a second argument (tests, other extensions) skips the save dialog
+      const target = targetUri instanceof vscode.Uri ? targetUri : await vscode.window.showSaveDialog({ defaultUri, filters: { HTML: ['html', 'htm'] }, saveLabel: 'Export' });
       if (!target) return;
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(r.html));
       void vscode.window.showInformationMessage(`Weekly Report: exported ${target.path.slice(target.path.lastIndexOf('/') + 1)}`);
@@ -94,6 +95,7 @@ export function activatePreview(context: vscode.ExtensionContext, _client: Langu
     }),
     // Test-only (end-to-end tests): the preview's state, and a wait for a painted version.
     vscode.commands.registerCommand('weeklyReport._previewState', (): PreviewState | undefined => current?.state()),
+    vscode.commands.registerCommand('weeklyReport._previewOpenLink', (href: string) => current?.openLink(String(href))),
     vscode.commands.registerCommand('weeklyReport._previewWaitPainted', (version: number, timeoutMs?: number) =>
       current ? current.waitPainted(version, timeoutMs) : Promise.resolve(undefined)),
     new vscode.Disposable(() => current?.dispose()),

@@ -25,6 +25,8 @@ export interface PreviewState {
   /** Time from the document change event to the webview's paint acknowledgement, for the last painted version. */
   lastChangeToPaintMs: number | undefined;
   visible: boolean;
+  /** What the webview reported from its DOM with the last paint acknowledgement. */
+  dom: { headings: string[]; links: string[]; scripts: number } | undefined;
 }
 
 function isRst(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
@@ -54,6 +56,7 @@ export class PreviewPanel implements vscode.Disposable {
   private paintedVersion = -1;
   private renderMs = 0;
   private lastChangeToPaintMs: number | undefined;
+  private dom: PreviewState['dom'];
   private readonly changeTimes = new Map<number, number>();
   private readonly paintWaiters: Array<{ version: number; resolve: (ms: number | undefined) => void }> = [];
   /** Ignore editor scroll events until this time (they were caused by the preview). */
@@ -130,6 +133,7 @@ export class PreviewPanel implements vscode.Disposable {
       renderMs: this.renderMs,
       lastChangeToPaintMs: this.lastChangeToPaintMs,
       visible: this.panel.visible,
+      dom: this.dom,
     };
   }
 
@@ -296,6 +300,9 @@ export class PreviewPanel implements vscode.Disposable {
         const v = Number(m.version);
         if (!Number.isFinite(v)) return;
         if (v > this.paintedVersion) this.paintedVersion = v;
+        if (Array.isArray(m.headings) && Array.isArray(m.links)) {
+          this.dom = { headings: m.headings.map(String), links: m.links.map(String), scripts: Number(m.scripts) || 0 };
+        }
         const t = this.changeTimes.get(v);
         if (t !== undefined) this.lastChangeToPaintMs = performance.now() - t;
         for (let i = this.paintWaiters.length - 1; i >= 0; i--) {
@@ -332,7 +339,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   /** `:doc:`/relative links open the document (its .rst for Sphinx-style .html links); external go to openExternal. */
-  private async openLink(href: string): Promise<void> {
+  async openLink(href: string): Promise<void> {
     if (/^(https?|mailto|ftp):/i.test(href)) {
       await vscode.env.openExternal(vscode.Uri.parse(href, true));
       return;

@@ -1,0 +1,152 @@
+'use strict';
+// Live preview in a real VS Code: open a corpus report, open the preview to the side, check the headings
+// and links the webview actually painted (read back from its DOM with each paint acknowledgement), edit the
+// source and see the change, measure keystroke → paint, follow a relative link, export HTML, hostile text.
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+const h = require('./helpers');
+
+const REPORT = 'status/reports/2017/uke_22.rst';
+
+function state() {
+  return vscode.commands.executeCommand('weeklyReport._previewState');
+}
+
+/** Wait until the webview acknowledged painting `version` (or newer). */
+async function painted(version, what, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const ms = await vscode.commands.executeCommand('weeklyReport._previewWaitPainted', version, Math.max(1, deadline - Date.now()));
+    const s = await state();
+    if (s && s.paintedVersion >= version) return { state: s, ms };
+    if (Date.now() >= deadline) throw new Error(`timed out waiting for the preview to paint version ${version} (${what}); state: ${JSON.stringify(s && { paintedVersion: s.paintedVersion, sentVersion: s.sentVersion, uri: s.uri })}`);
+  }
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+suite('preview', () => {
+  let doc;
+  let editor;
+
+  suiteSetup(async function () {
+    this.timeout(90000);
+    await h.activate();
+    doc = await h.open(REPORT);
+    editor = vscode.window.activeTextEditor;
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Open Preview to the Side renders the report: headings and links painted in the webview', async function () {
+    this.timeout(60000);
+    await vscode.commands.executeCommand('weeklyReport.showPreviewToSide');
+    const { state: s } = await painted(doc.version, 'first paint', 40000);
+    assert.equal(s.uri, doc.uri.toString(), 'the preview shows the active report');
+    assert.match(s.html, /<h1 class="title" id="uke-22" data-line="\d+">Uke 22<\/h1>/);
+    assert.match(s.html, /<section id="status" data-line="\d+">/);
+    assert.ok(s.dom, 'the webview reported its DOM');
+    assert.ok(s.dom.headings.includes('h1:Uke 22'), `headings in the webview: ${s.dom.headings.join(' | ')}`);
+    assert.ok(s.dom.headings.includes('h2:Status'), `headings in the webview: ${s.dom.headings.join(' | ')}`);
+    assert.ok(s.dom.links.includes('https://trello.com/norcams'), `links in the webview: ${s.dom.links.join(' | ')}`);
+    assert.ok(s.dom.links.includes('../change/week_22.html'), 'relative link kept');
+    assert.ok(s.dom.links.includes('#status'), 'contents links to the section anchors');
+    assert.equal(s.dom.scripts, 1, 'only the preview script is in the webview');
+    // the editor keeps the focus (to the side)
+    assert.equal(vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString(), doc.uri.toString());
+  });
+
+  test('editing the source updates the preview; keystroke → paint is measured', async function () {
+    this.timeout(120000);
+    const add = '\nNytt avsnitt\n============\n\nLagt til i testen.\n';
+    await editor.edit((e) => e.insert(doc.lineAt(doc.lineCount - 1).range.end, add));
+    let { state: s } = await painted(doc.version, 'after adding a section');
+    assert.ok(s.dom.headings.includes('h2:Nytt avsnitt'), `new heading painted: ${s.dom.headings.join(' | ')}`);
+    assert.match(s.html, /<section id="nytt-avsnitt"/);
+
+    // keystrokes: one character at a time at the end of a paragraph, each awaited until painted
+    const line = doc.lineCount - 2; // "Lagt til i testen."
+    const times = [];
+    const changeToPaint = [];
+    for (let i = 0; i < 25; i++) {
+      const pos = doc.lineAt(line).range.end;
+      const t0 = performance.now();
+      const ok = await editor.edit((e) => e.insert(pos, i % 5 === 4 ? ' ' : 'x'), { undoStopBefore: false, undoStopAfter: false });
+      assert.ok(ok, 'edit applied');
+      const r = await painted(doc.version, `keystroke ${i}`);
+      times.push(performance.now() - t0);
+      if (typeof r.ms === 'number') changeToPaint.push(r.ms);
+      s = r.state;
+    }
+    const warm = times.slice(5);
+    const med = median(warm);
+    const p90 = [...warm].sort((a, b) => a - b)[Math.floor(warm.length * 0.9)];
+    console.log(`[preview] keystroke → paint: median ${med.toFixed(1)} ms, p90 ${p90.toFixed(1)} ms over ${warm.length} edits` +
+      (changeToPaint.length ? `; change event → paint median ${median(changeToPaint.slice(5)).toFixed(1)} ms` : '') +
+      `; render ${s.renderMs.toFixed(2)} ms`);
+    assert.match(s.html, /Lagt til i testen\.[x ]{25}/, 'last keystroke visible in the preview');
+    assert.ok(med < 250, `keystroke → paint median ${med} ms`);
+  });
+
+  test('a relative link opens the target document and the preview follows it', async function () {
+    this.timeout(60000);
+    await vscode.commands.executeCommand('weeklyReport._previewOpenLink', '../change/week_22.html');
+    const target = h.uri('status/reports/change/week_22.rst').toString();
+    const deadline = Date.now() + 20000;
+    let s;
+    while (Date.now() < deadline) {
+      s = await state();
+      if (s && s.uri === target && s.paintedVersion >= 0 && s.dom && s.dom.headings.length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(vscode.window.activeTextEditor && vscode.window.activeTextEditor.document.uri.toString(), target, 'target opened in the editor');
+    assert.equal(s && s.uri, target, 'preview follows the opened document');
+    // back to the report
+    await vscode.window.showTextDocument(doc, { viewColumn: editor.viewColumn });
+    await painted(doc.version, 'back to the report');
+    const back = await state();
+    assert.equal(back.uri, doc.uri.toString());
+  });
+
+  test('Export to HTML writes a standalone document without script', async function () {
+    this.timeout(30000);
+    const out = h.uri('uke_22-export.html');
+    await vscode.commands.executeCommand('weeklyReport.exportHtml', doc.uri, out);
+    const html = fs.readFileSync(out.fsPath, 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /<style>/);
+    assert.match(html, /<h1 class="title" id="uke-22">Uke 22<\/h1>/);
+    assert.doesNotMatch(html, /<script/i);
+    fs.unlinkSync(out.fsPath);
+  });
+
+  test('a hostile document runs nothing in the webview', async function () {
+    this.timeout(60000);
+    const hostile = 'Farlig\n======\n\n.. raw:: html\n\n   <script>document.title="pwned"</script>\n\n' +
+      'Tekst <script>alert(1)</script> `lenke <javascript:alert(2)>`_\n\n.. image:: x.png" onerror="alert(3)\n';
+    const file = path.join(h.wsRoot(), 'status', 'reports', 'hostile.rst');
+    fs.writeFileSync(file, hostile);
+    const hdoc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(hdoc, { viewColumn: editor.viewColumn });
+    const deadline = Date.now() + 20000;
+    let s;
+    while (Date.now() < deadline) {
+      s = await state();
+      if (s && s.uri === hdoc.uri.toString() && s.dom && s.dom.headings.includes('h1:Farlig')) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.ok(s && s.dom && s.dom.headings.includes('h1:Farlig'), 'hostile document painted');
+    assert.equal(s.dom.scripts, 1, 'no script element besides the preview\'s own');
+    assert.ok(!s.dom.links.some((l) => /^javascript:/i.test(l)), 'no javascript: link');
+    assert.doesNotMatch(s.html, /<script/i);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    fs.unlinkSync(file);
+  });
+});
