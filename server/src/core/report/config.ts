@@ -16,7 +16,7 @@
  * the keys it gives. `"date": false` means reports of that profile have no date line.
  */
 import type { Finding, Locale, Severity } from '../types';
-import { globToRegExp, posixBaseName, posixDirName, posixRelative } from '../paths';
+import { globToRegExp, posixBaseName, posixDirName } from '../paths';
 import { DEFAULT_PROFILE, DOCUMENT_PROFILE, ENGLISH_PROFILE, matchFileName, type Profile, type SectionSpec } from './profile';
 
 export type SeverityOverride = Severity | 'off';
@@ -302,7 +302,10 @@ function globMatch(glob: string, rel: string): boolean {
 
 /** Path of a file relative to the docs root (or the path without leading '/' when outside it or unknown). */
 export function relativeToRoot(path: string, root: string | undefined): string {
-  if (root && (path === root || path.startsWith(root.endsWith('/') ? root : root + '/'))) return posixRelative(root, path);
+  if (root) {
+    const r = root.endsWith('/') ? root.slice(0, -1) : root;
+    if (path.length > r.length && path.startsWith(r) && path[r.length] === '/') return path.slice(r.length + 1);
+  }
   return path.replace(/^\/+/, '');
 }
 
