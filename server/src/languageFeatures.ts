@@ -89,11 +89,11 @@ export class Authoring {
   }
 
   /** Build the link graph once in the background (after the workspace scan); later kept current by events. */
-  ensureGraph(): Promise<void> {
+  ensureGraph(uri: string): Promise<void> {
     if (this.graphBuilt) return this.graphBuilt;
     this.graphBuilt = (async () => {
-      const roots = this.ctx.allDocsRoots();
-      for (const r of roots) await r.ready;
+      await this.ctx.whenReady(uri);
+      for (const r of this.ctx.allDocsRoots()) await r.ready;
       let n = 0;
       for (const r of this.ctx.allDocsRoots()) {
         for (const f of [...r.index.files()]) {
@@ -183,7 +183,7 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
     },
   };
 
-  ctx.documents.onDidOpen(() => void a.ensureGraph());
+  ctx.documents.onDidOpen((e) => void a.ensureGraph(e.document.uri));
   ctx.documents.onDidChangeContent((e) => a.markDirty(e.document.uri));
   ctx.documents.onDidClose((e) => {
     // the file on disk is the truth again
@@ -198,7 +198,8 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
 
   const get = (uri: string) => ctx.getParsed(uri);
 
-  connection.onCompletion((params) => {
+  connection.onCompletion(async (params) => {
+    await ctx.whenReady(params.textDocument.uri);
     const doc = get(params.textDocument.uri);
     if (!doc) return null;
     const an = a.analysis(doc);
@@ -218,11 +219,12 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
     return { isIncomplete: res.isIncomplete, items };
   });
 
-  connection.onHover((params) => {
+  connection.onHover(async (params) => {
+    await ctx.whenReady(params.textDocument.uri);
     const doc = get(params.textDocument.uri);
     if (!doc) return null;
     const an = a.analysis(doc);
-    void a.ensureGraph();
+    void a.ensureGraph(params.textDocument.uri);
     const h = hover(a.featureDoc(doc), doc.lines.offsetAt(params.position), {
       ws: ctx.getWorkspace(doc.path),
       profile: an.profile,
@@ -272,7 +274,8 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
     });
   });
 
-  connection.onDefinition((params) => {
+  connection.onDefinition(async (params) => {
+    await ctx.whenReady(params.textDocument.uri);
     const doc = get(params.textDocument.uri);
     if (!doc) return null;
     const d = definition(a.featureDoc(doc), doc.lines.offsetAt(params.position), ctx.getWorkspace(doc.path));
@@ -289,7 +292,8 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
     return [link];
   });
 
-  connection.onDocumentLinks((params) => {
+  connection.onDocumentLinks(async (params) => {
+    await ctx.whenReady(params.textDocument.uri);
     const doc = get(params.textDocument.uri);
     if (!doc) return null;
     const out: DocumentLink[] = [];
@@ -303,7 +307,7 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
   connection.onReferences(async (params) => {
     const doc = get(params.textDocument.uri);
     if (!doc) return null;
-    await a.ensureGraph();
+    await a.ensureGraph(params.textDocument.uri);
     a.flush();
     // on a link: references to its target; elsewhere: references to this document
     const d = definition(a.featureDoc(doc), doc.lines.offsetAt(params.position), ctx.getWorkspace(doc.path));
@@ -319,7 +323,8 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
   });
 
   connection.workspace.onWillRenameFiles(async (params) => {
-    await a.ensureGraph();
+    if (params.files.length === 0) return null;
+    await a.ensureGraph(params.files[0].oldUri);
     a.flush();
     const all: FileEdits = new Map();
     for (const f of params.files) {
