@@ -69,3 +69,33 @@ test('fix-all on the defective reports removes their report findings and adds no
     assert.ok(out.fixed >= 1, rel);
   }
 });
+
+test('report rules never fail and their fixes always apply, on damaged reports', () => {
+  const { applyEdits } = require('../../server/src/core/fix') as typeof import('../../server/src/core/fix');
+  const reports = files.filter((f) => /reports\/20\d\d\/.*uke_\d\d\.rst$/.test(f.rel));
+  let seed = 12345;
+  const rnd = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  let checked = 0;
+  for (let k = 0; k < 150; k++) {
+    const { rel, text } = reports[rnd(reports.length)];
+    const lines = text.split('\n');
+    // damage: drop, duplicate or truncate lines, or cut the text anywhere
+    const op = rnd(4);
+    let damaged: string;
+    if (op === 0) damaged = text.slice(0, rnd(text.length + 1));
+    else if (op === 1) { const i = rnd(lines.length); damaged = [...lines.slice(0, i), ...lines.slice(i + 1 + rnd(3))].join('\n'); }
+    else if (op === 2) { const i = rnd(lines.length); damaged = [...lines.slice(0, i + 1), lines[i], ...lines.slice(i + 1)].join('\n'); }
+    else { const i = rnd(Math.min(12, lines.length)); damaged = [...lines.slice(0, i), lines[i].slice(0, rnd(lines[i].length + 1)), ...lines.slice(i + 1)].join('\n'); }
+    const findings = validate({ text: damaged, path: `${ROOT}/${rel}`, config, root: ROOT });
+    for (const f of findings) {
+      assert.notEqual(f.code, 'engine.rule-failed', `${rel} (${op}): ${f.message}`);
+      assert.ok(f.start >= 0 && f.start <= f.end && f.end <= damaged.length, `${f.code} range`);
+      if (REPORT_CODES.test(f.code)) for (const fix of f.fixes) applyEdits(damaged, fix.edits);
+    }
+    checked++;
+  }
+  assert.equal(checked, 150);
+});
