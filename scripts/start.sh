@@ -12,7 +12,7 @@ cd "$ROOT"
 say() { echo "[start] $*"; }
 t0=$SECONDS
 
-if [ ! -x node_modules/.bin/vsce ] || [ ! -d node_modules/esbuild ]; then
+if [ ! -x node_modules/.bin/vsce ] || [ ! -d node_modules/esbuild ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm install ..."
   npm install --no-audit --no-fund
 fi

@@ -76,6 +76,7 @@ ensure_code_server() {
     cd "$DEST"
     export TMPDIR="$DEST/tmp"
     export npm_config_unsafe_perm=true npm_config_yes=true
+    export JOBS="${JOBS:-max}"   # node-gyp: compile the native modules on every core
     export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
     npm ci --no-audit --no-fund --loglevel=error > "$DEST/install.log" 2>&1 \
       || { tail -60 "$DEST/install.log" >&2; echo "ensure.sh: npm ci of code-server failed; full log: $DEST/install.log" >&2; exit 1; }
