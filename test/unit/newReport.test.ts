@@ -221,3 +221,10 @@ test('week habit: dated the Monday after → last week on Monday, this week once
   assert.deepEqual(friday.week, { year: 2019, week: 10 });
   assert.equal(friday.ambiguous, false);
 });
+
+test('toctree: one toctree with a glob per year gets the new year as a line', () => {
+  const text = 'Ukesrapport\n===========\n\n.. toctree::\n   :glob:\n   :maxdepth: 1\n\n   2018/*\n   2017/*\n\nEndring\n=======\n';
+  const e = planToctreeUpdate([{ path: '/r/index.rst', text }], '/r/2019/uke_02.rst', '/r/2018/uke_11.rst')!;
+  assert.equal(applyEdits(text, e.edits), text.replace('   2018/*\n', '   2019/*\n   2018/*\n'));
+  assert.equal(planToctreeUpdate([{ path: '/r/index.rst', text }], '/r/2018/uke_12.rst', '/r/2018/uke_11.rst'), undefined);
+});

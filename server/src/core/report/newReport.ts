@@ -505,6 +505,17 @@ export function planToctreeUpdate(indexes: IndexFile[], newPath: string, previou
       const newYear = /(\d{4})/.exec(doc)?.[1];
       const isGlob = t.glob && /[*?]/.test(entry.text);
       if (isGlob && prevYear && newYear && prevYear !== newYear && entry.text.includes(prevYear)) {
+        const shape = yearShape(entry.text, prevYear);
+        const sameShape = t.entries.filter((e) => shape.test(e.text));
+        if (sameShape.length >= 2) {
+          // One toctree listing a glob per year (`2018/*`, `2017/*`): add the new year's line, in its order.
+          const newer = +newYear > +prevYear;
+          const descending = isDescendingYears([t], entry.text, prevYear);
+          const line = `${entry.indent}${entry.text.split(prevYear).join(newYear)}\n`;
+          if (newer === descending) return { path: ix.path, edits: [{ start: entry.lineStart, end: entry.lineStart, newText: line }] };
+          const lineEnd = entry.lineEnd + (ix.text[entry.lineEnd] === '\r' ? 2 : ix.text[entry.lineEnd] === '\n' ? 1 : 0);
+          return { path: ix.path, edits: [{ start: lineEnd, end: lineEnd, newText: lineEnd === entry.lineEnd ? '\n' + line.trimEnd() : line }] };
+        }
         // New per-year toctree (and heading, when the toctree sits under a heading named by the year).
         const newTree = t.raw.split(entry.text).join(entry.text.split(prevYear).join(newYear));
         let block = newTree;
@@ -535,8 +546,12 @@ export function planToctreeUpdate(indexes: IndexFile[], newPath: string, previou
 }
 
 /** Whether the per-year toctrees shaped like `entry` (year replaced) are listed newest first. */
+function yearShape(entry: string, year: string): RegExp {
+  return new RegExp('^' + entry.split(year).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(\\d{4})') + '$');
+}
+
 function isDescendingYears(trees: Toctree[], entry: string, year: string): boolean {
-  const shape = new RegExp('^' + entry.split(year).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(\\d{4})') + '$');
+  const shape = yearShape(entry, year);
   const years: number[] = [];
   for (const t of trees) for (const e of t.entries) {
     const m = shape.exec(e.text);
