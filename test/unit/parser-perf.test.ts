@@ -1,0 +1,114 @@
+// Parser performance: adversarial inputs each parse in under 200 ms; time grows linearly with document size.
+// Timings use the process's CPU time (robust against other processes on a shared machine), best of 3 after a warm-up.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from '../../server/src/core/rst/parser';
+
+function rng(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
+}
+
+function cpuMs(fn: () => void): number {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+}
+
+/** Best of `runs` CPU times (ms), after one warm-up run. */
+function measure(text: string, runs = 3): number {
+  parse(text);
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) best = Math.min(best, cpuMs(() => parse(text)));
+  return best;
+}
+
+function junk(size: number): string {
+  const r = rng(42);
+  const punct = '=-~^"`*+#:.\'_|<>[]()!';
+  const parts: string[] = [];
+  let len = 0;
+  while (len < size) {
+    const x = r();
+    const ind = ' '.repeat(Math.floor(r() * r() * 12));
+    let line: string;
+    if (x < 0.15) line = ind + punct[Math.floor(r() * punct.length)].repeat(1 + Math.floor(r() * 30));
+    else if (x < 0.25) line = '';
+    else {
+      let l = '';
+      const n = Math.floor(r() * 80);
+      for (let i = 0; i < n; i++) l += String.fromCharCode(32 + Math.floor(r() * 95));
+      line = ind + l;
+    }
+    parts.push(line);
+    len += line.length + 1;
+  }
+  return parts.join('\n');
+}
+
+function nestedLists(depth: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < depth; i++) lines.push(' '.repeat(2 * i) + '- item ' + i, '');
+  return lines.join('\n');
+}
+
+const LIMIT = 200;
+export const figures: Record<string, number> = {};
+
+const CASES: Array<[string, () => string]> = [
+  ['2 MB junk', () => junk(2_000_000)],
+  ['lists nested 500 deep', () => nestedLists(500)],
+  ['100 KB line of unbalanced backquotes', () => '`'.repeat(100_000)],
+  ['100 KB line of "*a " repeated', () => '*a '.repeat(34_000)],
+];
+
+for (const [name, make] of CASES) {
+  test(`perf: ${name} parses in under ${LIMIT} ms`, () => {
+    const text = make();
+    const ms = measure(text);
+    figures[name] = ms;
+    console.log(`# perf ${name}: ${ms.toFixed(1)} ms (${text.length} chars)`);
+    assert.ok(ms < LIMIT, `${name}: ${ms.toFixed(1)} ms`);
+  });
+}
+
+test('perf: nested 500 deep builds a 500-deep tree', () => {
+  const r = parse(nestedLists(500));
+  let depth = 0;
+  let node: any = r.tree.children[0];
+  while (node && node.type === 'bullet_list') { depth++; node = node.items[0].children[1]; }
+  assert.equal(depth, 500);
+});
+
+const DOCS = [path.resolve(__dirname, '../../../../shared/corpus/norcams-iaas/docs'), path.resolve(process.cwd(), '../shared/corpus/norcams-iaas/docs')]
+  .find((d) => fs.existsSync(path.join(d, 'conf.py')));
+
+test('perf: a 50-report concatenation scales linearly', () => {
+  let reports: string[];
+  if (DOCS) {
+    const files: string[] = [];
+    for (const y of ['2016', '2017', '2018']) {
+      const dir = path.join(DOCS, 'status/reports', y);
+      for (const f of fs.readdirSync(dir).sort()) if (/uke_\d+\.rst$/.test(f)) files.push(path.join(dir, f));
+    }
+    reports = files.slice(0, 50).map((f) => fs.readFileSync(f, 'utf8'));
+  } else {
+    const one = '======\nUke 1\n======\n\nav A, B, 2.januar 2017\n\nStatus\n======\n\n- item *one*\n- `link <http://x>`_\n\nAnnet\n=====\n\nText.\n';
+    reports = Array.from({ length: 50 }, () => one);
+  }
+  assert.ok(reports.length >= 40);
+  const small = reports.slice(0, 5).join('\n');
+  const big = reports.join('\n');
+  // repeat the small document so both measurements are long enough to be meaningful
+  const tSmall = measure(small, 5);
+  const tBig = measure(big, 5);
+  const perCharSmall = tSmall / small.length;
+  const perCharBig = tBig / big.length;
+  console.log(`# perf 5 reports ${small.length} chars ${tSmall.toFixed(2)} ms; ${reports.length} reports ${big.length} chars ${tBig.toFixed(2)} ms`);
+  assert.ok(tBig < LIMIT, `${tBig} ms`);
+  // linear: the cost per character of the big document is at most 3x that of the small one (generous for timer noise)
+  assert.ok(perCharBig <= perCharSmall * 3 + 0.0005, `per char: small ${perCharSmall}, big ${perCharBig}`);
+});
