@@ -119,13 +119,16 @@ export function ruleTester(rule: Rule, cases: RuleTesterCases): void {
   const code = rule.meta.code;
   cases.valid.forEach((c, i) => {
     test(`${code} valid #${i + 1}: ${c.name ?? c.text.split('\n').find((l) => /\w/.test(l)) ?? ''}`, () => {
-      const findings = validate(inputOf(rule, c)).filter((f) => codeOf(rule, f));
+      const every = validate(inputOf(rule, c));
+      assert.deepEqual(every.filter((f) => f.code === 'engine.rule-failed').map((f) => f.message), [], 'no rule fails');
+      const findings = every.filter((f) => codeOf(rule, f));
       assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), [], `no ${code} finding expected`);
     });
   });
   cases.invalid.forEach((c, i) => {
     test(`${code} invalid #${i + 1}: ${c.name ?? c.errors.map((e) => e.code).join(', ')}`, () => {
       const all = validate(inputOf(rule, c));
+      assert.deepEqual(all.filter((f) => f.code === 'engine.rule-failed').map((f) => f.message), [], 'no rule fails');
       const mine = all.filter((f) => codeOf(rule, f));
       const lines = new LineIndex(c.text);
       assert.equal(mine.length, c.errors.length, `expected ${c.errors.length} finding(s) of ${code}, got:\n${show(mine, lines)}`);
