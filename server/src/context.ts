@@ -142,7 +142,7 @@ export class ServerContext {
     if (!doc) return undefined;
     const cached = this.findingsCache.get(uri);
     if (cached && cached.version === doc.version) return cached.findings;
-    const root = this.getDocsRoot(doc.path);
+    const root = this.getDocsRoot(uri);
     let findings: Finding[];
     try {
       findings = validate({
@@ -196,25 +196,34 @@ export class ServerContext {
     return folder ?? dir;
   }
 
-  /** The docs root (index + config) for a file; created (and scanned in the background) on first use. */
-  getDocsRoot(path: string): DocsRoot {
+  /**
+   * The docs root (index + config) for a file path or URI; created (and scanned in the background) on
+   * first use. Documents that are not files (untitled:) use the first workspace folder's root, or an
+   * empty in-memory root; the file system root is never scanned.
+   */
+  getDocsRoot(pathOrUri: string): DocsRoot {
+    if (isUri(pathOrUri) && !pathOrUri.startsWith('file:')) {
+      const folder = this.workspaceFolders[0];
+      return folder ? this.ensureRoot(this.docsRootOf(folder + '/_')) : this.ensureRoot(VIRTUAL_ROOT, false);
+    }
+    const path = this.toPath(pathOrUri);
     return this.ensureRoot(this.docsRootOf(path));
   }
 
   /** The workspace index for a file (or URI). May still be filling: see `whenReady`. */
   getWorkspace(pathOrUri: string): WorkspaceIndex {
-    return this.getDocsRoot(this.toPath(pathOrUri)).index;
+    return this.getDocsRoot(pathOrUri).index;
   }
 
   /** The configuration for a file (undefined: defaults). */
   getConfig(pathOrUri: string): Config | undefined {
-    return this.getDocsRoot(this.toPath(pathOrUri)).config;
+    return this.getDocsRoot(pathOrUri).config;
   }
 
   /** Resolves when the initial scan and the index of this file's docs root are complete. */
   async whenReady(pathOrUri: string): Promise<DocsRoot> {
     if (this.initialScan) await this.initialScan;
-    const root = this.getDocsRoot(this.toPath(pathOrUri));
+    const root = this.getDocsRoot(pathOrUri);
     await root.ready;
     return root;
   }
@@ -368,7 +377,7 @@ export class ServerContext {
   // ------------------------------------------------------------------ internals
 
   private toPath(pathOrUri: string): string {
-    return /^[a-z][a-z0-9+.-]+:/i.test(pathOrUri) && !/^[a-z]:[\\/]/i.test(pathOrUri) ? uriToPath(pathOrUri) : pathOrUri;
+    return isUri(pathOrUri) ? uriToPath(pathOrUri) : pathOrUri;
   }
 
   private workspaceFolderOf(path: string): string | undefined {
@@ -394,8 +403,10 @@ export class ServerContext {
     root = created;
     this.roots.set(rootPath, root);
     this.reloadConfig(root);
-    if (scan) {
-      root.ready = scanFolder(rootPath, { titles: true })
+    if (scan && rootPath !== '/' && rootPath !== VIRTUAL_ROOT) {
+      // Outside the workspace folders (a single file opened), keep the scan bounded.
+      const maxFiles = this.workspaceFolderOf(rootPath) ? undefined : 20_000;
+      root.ready = scanFolder(rootPath, { titles: true, maxFiles })
         .then((s) => {
           for (const f of s.files) created.index.add(f);
           for (const [f, t] of s.titles) if (created.index.title(f) === undefined) created.index.setTitle(f, t);
@@ -437,6 +448,12 @@ export class ServerContext {
       }
     }
   }
+}
+
+const VIRTUAL_ROOT = '/\u0000untitled';
+
+function isUri(s: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:/i.test(s) && !/^[a-z]:[\\/]/i.test(s);
 }
 
 function isDirectory(path: string): boolean {

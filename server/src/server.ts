@@ -120,18 +120,15 @@ export function startServer(connection: Connection): ServerContext {
     }
   }
 
-  const lastChange = new Map<string, number>();
   /**
-   * Validate soon: at once after a pause in typing (leading edge), else after a short debounce that
-   * coalesces bursts. Outdated versions are dropped in validateNow.
+   * Validate soon: at once (next timer tick) when nothing is pending for the document, else after a
+   * short debounce that coalesces bursts (paste, multi-cursor, undo). Outdated versions are dropped in
+   * validateNow, so a result is only published for the version that is current when it is sent.
    */
   function schedule(uri: string, delay?: number): void {
-    const now = Date.now();
-    const idle = now - (lastChange.get(uri) ?? 0) > 100;
-    lastChange.set(uri, now);
     const t = timers.get(uri);
     if (t) clearTimeout(t);
-    timers.set(uri, setTimeout(() => void validateNow(uri), delay ?? (idle && !t ? 0 : debounceMs)));
+    timers.set(uri, setTimeout(() => void validateNow(uri), delay ?? (t ? debounceMs : 0)));
   }
 
   let revalidateTimer: NodeJS.Timeout | undefined;
@@ -161,7 +158,6 @@ export function startServer(connection: Connection): ServerContext {
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     ctx.forget(e.document.uri);
-    lastChange.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -213,7 +209,7 @@ export function startServer(connection: Connection): ServerContext {
       }
     }
     if (wants(only, FIX_ALL_KIND)) {
-      const root = ctx.getDocsRoot(doc.path);
+      const root = ctx.getDocsRoot(doc.uri);
       const fixed = findings.some((f) => f.fixes.length > 0)
         ? fixAll({ text: doc.text, path: doc.path, workspace: root.index, config: root.config, locale: ctx.locale, parsed: doc.parsed }).text
         : doc.text;
@@ -223,7 +219,10 @@ export function startServer(connection: Connection): ServerContext {
         actions.push({ title, kind: FIX_ALL_KIND, edit: { changes: { [uri]: toLspEdits([edit], doc.lines) } } });
       }
     }
-    actions.push(...ctx.extraCodeActions(params, doc));
+    // Contributed actions (authoring) honour `only` the same way.
+    for (const a of ctx.extraCodeActions(params, doc)) {
+      if (!only || only.length === 0 || (a.kind !== undefined && only.some((k) => k === a.kind || a.kind!.startsWith(k + '.')))) actions.push(a);
+    }
     return actions;
   }
 
