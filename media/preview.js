@@ -101,16 +101,18 @@
   }
 
   /** Tell the host which version is on screen, with a few facts read back from the DOM (used by tests). */
-  function acknowledge(v) {
+  function acknowledge(v, timing) {
     const headings = Array.prototype.slice.call(root.querySelectorAll('h1,h2,h3,h4,h5,h6'), 0, 50).map((h) => h.tagName.toLowerCase() + ':' + h.textContent.trim());
     const links = Array.prototype.slice.call(root.querySelectorAll('a[href]'), 0, 50).map((a) => a.getAttribute('href'));
-    vscode.postMessage({ type: 'painted', version: v, headings, links, scripts: document.scripts.length });
+    const scripts = Array.prototype.map.call(document.scripts, (s) => s.getAttribute('src') || 'inline:' + (s.textContent || '').slice(0, 60));
+    vscode.postMessage({ type: 'painted', version: v, initial: !timing, headings, links, scripts, title: document.title, timing: timing ? Object.assign({ ackAt: Date.now() }, timing) : undefined });
   }
 
   window.addEventListener('message', (event) => {
     const m = event.data;
     if (!m || typeof m !== 'object') return;
     if (m.type === 'update' && typeof m.html === 'string') {
+      const recvAt = Date.now();
       const y = window.scrollY;
       patch(m.html);
       applySizes(root);
@@ -121,9 +123,10 @@
         window.scrollTo(0, y);
       }
       const painted = version;
+      const patchedAt = Date.now();
       requestAnimationFrame(() => {
         // the frame with the new DOM is being painted now; acknowledge after it
-        setTimeout(() => acknowledge(painted), 0);
+        setTimeout(() => acknowledge(painted, { recvAt, patchedAt, sentAt: m.sentAt }), 0);
       });
     } else if (m.type === 'scrollToLine' && typeof m.line === 'number') {
       scrollToLine(m.line);
@@ -138,6 +141,7 @@
       const line = topLine();
       if (line !== lastSentLine) {
         lastSentLine = line;
+        vscode.setState({ line });
         vscode.postMessage({ type: 'revealLine', line });
       }
     });
@@ -171,6 +175,10 @@
   if (frag) {
     const t = document.getElementById(frag);
     if (t) t.scrollIntoView();
-  } else if (startLine) scrollToLine(Number(startLine));
+  } else {
+    const saved = vscode.getState();
+    if (saved && typeof saved.line === 'number') scrollToLine(saved.line);
+    else if (startLine) scrollToLine(Number(startLine));
+  }
   requestAnimationFrame(() => setTimeout(() => acknowledge(version), 0));
 })();

@@ -26,7 +26,9 @@ export interface PreviewState {
   lastChangeToPaintMs: number | undefined;
   visible: boolean;
   /** What the webview reported from its DOM with the last paint acknowledgement. */
-  dom: { headings: string[]; links: string[]; scripts: number } | undefined;
+  /** Where the time went for the last paint (ms, wall clock): host→webview, DOM patch, paint, webview→host. */
+  timing: { toWebview: number; patch: number; paint: number; back: number } | undefined;
+  dom: { headings: string[]; links: string[]; scripts: string[]; title: string } | undefined;
 }
 
 function isRst(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
@@ -57,12 +59,14 @@ export class PreviewPanel implements vscode.Disposable {
   private renderMs = 0;
   private lastChangeToPaintMs: number | undefined;
   private dom: PreviewState['dom'];
+  private lastTiming: PreviewState['timing'];
   private readonly changeTimes = new Map<number, number>();
   private readonly paintWaiters: Array<{ version: number; resolve: (ms: number | undefined) => void }> = [];
   /** Ignore editor scroll events until this time (they were caused by the preview). */
   private ignoreEditorScrollUntil = 0;
   private pendingFragment: string | undefined;
   private disposed = false;
+  private lastUpdateAt = 0;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -134,6 +138,7 @@ export class PreviewPanel implements vscode.Disposable {
       lastChangeToPaintMs: this.lastChangeToPaintMs,
       visible: this.panel.visible,
       dom: this.dom,
+      timing: this.lastTiming,
     };
   }
 
@@ -176,13 +181,15 @@ export class PreviewPanel implements vscode.Disposable {
     return docRoots.some((r) => path === r.path || path.startsWith(r.path.endsWith('/') ? r.path : r.path + '/'));
   }
 
+  /** Leading edge when idle (render on the next tick), then at most one render per UPDATE_DELAY_MS while typing. */
   private schedule(): void {
     if (this.disposed) return;
     if (this.timer) return;
+    const idle = performance.now() - this.lastUpdateAt >= UPDATE_DELAY_MS;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.update();
-    }, UPDATE_DELAY_MS);
+    }, idle ? 0 : UPDATE_DELAY_MS);
   }
 
   private renderBody(): string {
@@ -211,6 +218,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** Re-render and send the HTML to the webview (DOM patched there, scroll position kept). */
   private update(): void {
     if (this.disposed) return;
+    this.lastUpdateAt = performance.now();
     let html: string;
     try {
       html = this.renderBody();
@@ -219,7 +227,7 @@ export class PreviewPanel implements vscode.Disposable {
     }
     this.html = html;
     this.sentVersion = this.document.version;
-    void this.panel.webview.postMessage({ type: 'update', html, version: this.document.version, uri: this.document.uri.toString() });
+    void this.panel.webview.postMessage({ type: 'update', html, version: this.document.version, uri: this.document.uri.toString(), sentAt: Date.now() });
   }
 
   /** Full reload of the webview HTML (document switch, settings change). */
@@ -260,7 +268,7 @@ export class PreviewPanel implements vscode.Disposable {
     webview.html =
       `<!DOCTYPE html>\n<html lang="${locale()}">\n<head>\n<meta charset="utf-8">\n` +
       `<meta http-equiv="Content-Security-Policy" content="${csp}">\n` +
-      '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+      '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Weekly Report Preview</title>\n' +
       `<link rel="stylesheet" href="${esc(media('preview.css'))}">\n` +
       extraStyles.map((s) => `<link rel="stylesheet" href="${esc(s)}">\n`).join('') +
       `</head>\n<body>\n<main class="wr-document" id="wr-root" data-version="${this.document.version}"` +
@@ -300,8 +308,14 @@ export class PreviewPanel implements vscode.Disposable {
         const v = Number(m.version);
         if (!Number.isFinite(v)) return;
         if (v > this.paintedVersion) this.paintedVersion = v;
+        if (m.initial && v < this.document.version) this.schedule();
+        if (m.timing && typeof m.timing === 'object') {
+          const t = m.timing;
+          const now = Date.now();
+          this.lastTiming = { toWebview: t.recvAt - t.sentAt, patch: t.patchedAt - t.recvAt, paint: t.ackAt - t.patchedAt, back: now - t.ackAt };
+        }
         if (Array.isArray(m.headings) && Array.isArray(m.links)) {
-          this.dom = { headings: m.headings.map(String), links: m.links.map(String), scripts: Number(m.scripts) || 0 };
+          this.dom = { headings: m.headings.map(String), links: m.links.map(String), scripts: Array.isArray(m.scripts) ? m.scripts.map(String) : [], title: String(m.title ?? '') };
         }
         const t = this.changeTimes.get(v);
         if (t !== undefined) this.lastChangeToPaintMs = performance.now() - t;
