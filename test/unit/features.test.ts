@@ -174,6 +174,9 @@ test('completion: missing required sections at a heading position, underline to 
   assert.deepEqual(labels, ['Utfordringer', 'Annet']);
   const annet = res.items[1];
   assert.equal(annet.edit.newText, 'Annet\n=====\n\n');
+  // not in the middle of a paragraph, nor with text below
+  const mid = withCursor('/ws/2019/uke_09.rst', REPORT + '\nVi har|\nmer tekst.\n');
+  assert.deepEqual(complete(mid.doc, mid.offset, ctxFor(mid.doc)).items, []);
   // applying it gives a valid section
   const after = applyEdits(doc.text, [annet.edit]);
   assert.deepEqual(parse(after).problems.filter((p) => p.kind.includes('underline')), []);

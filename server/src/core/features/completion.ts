@@ -49,7 +49,7 @@ export interface CompletionContext {
 }
 
 /** Characters that should trigger completion in the editor. */
-export const COMPLETION_TRIGGERS = ['`', '<', '/', ':', '.', ' ', '_', '='];
+export const COMPLETION_TRIGGERS = ['`', '<', '/', ':', '.', '_', '=', ','];
 
 export const DIRECTIVES: Record<string, { doc: string; options: string[]; argument?: boolean }> = {
   image: { doc: 'An image', options: ['alt', 'height', 'width', 'scale', 'align', 'target', 'class', 'name'], argument: true },
@@ -161,8 +161,10 @@ export function complete(doc: FeatureDoc, offset: number, ctx: CompletionContext
     items.push({ label: c.repeat(width), kind: 'text', detail: `underline (${width})`, preselect: true, edit: { start: ls, end: le, newText: c.repeat(width) } });
     return { items, isIncomplete: false };
   }
-  // a heading position: line start, no indentation, after a blank line
-  if (/^[^\s]?[^\n]*$/.test(prefix) && !/^\s/.test(prefix) && (prevLine === undefined || prevLine.trim() === '') && !/[`:*|]/.test(prefix)) {
+  // a heading position: line start, no indentation, after a blank line, nothing after the cursor and a
+  // blank line (or the end) below: the heading replaces the line and brings its underline
+  const nextLine = nextLineText(text, le);
+  if (!/^\s/.test(prefix) && after.trim() === '' && (prevLine === undefined || prevLine.trim() === '') && (nextLine === undefined || nextLine.trim() === '') && !/[`:*|]/.test(prefix)) {
     headingItems(doc, ctx, ls, le, items);
   }
   return { items, isIncomplete: false };
@@ -170,6 +172,15 @@ export function complete(doc: FeatureDoc, offset: number, ctx: CompletionContext
 
 function lineNumberAt(text: string, ls: number): number {
   return ls === 0 ? 0 : 1;
+}
+
+/** The text of the line after the line ending at `le`, or undefined at the end of the text. */
+function nextLineText(text: string, le: number): string | undefined {
+  if (le >= text.length) return undefined;
+  const s = le + (text[le] === '\r' && text[le + 1] === '\n' ? 2 : 1);
+  let e = s;
+  while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
+  return text.slice(s, e);
 }
 
 /** The text of the line `delta` lines from the line starting at `ls` (only -1 supported). */
@@ -197,17 +208,30 @@ function owningDirective(text: string, ls: number): string | undefined {
   return undefined;
 }
 
+/** `posixRelative(dir, p)` for many `p` with one `dir` (its segments split once). */
+function relativizer(dir: string): (p: string) => string {
+  const a = dir.split('/').filter(Boolean);
+  const prefix = '/' + a.join('/') + '/';
+  return (p: string) => {
+    if (p.startsWith(prefix)) return p.slice(prefix.length);
+    const b = p.split('/').filter(Boolean);
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return '../'.repeat(a.length - i) + b.slice(i).join('/');
+  };
+}
+
 function docPaths(doc: FeatureDoc, ctx: CompletionContext, start: number, end: number, typed: string, items: CompletionItem[]): void {
   const ws = ctx.ws;
   if (!ws) return;
-  const dir = posixDirName(doc.path);
   const rooted = typed.startsWith('/');
+  const rel = relativizer(rooted ? ws.root : posixDirName(doc.path));
   for (const f of ws.files()) {
     if (!f.endsWith('.rst') || f === doc.path) continue;
     const name = f.slice(0, -4);
-    const label = rooted ? '/' + posixRelative(ws.root, name) : posixRelative(dir, name);
+    const label = rooted ? '/' + rel(name) : rel(name);
     const title = ws.title?.(f);
-    items.push({ label, kind: 'file', detail: title, documentation: posixRelative(ws.root, f), sortText: sortKey(label), edit: { start, end, newText: label } });
+    items.push({ label, kind: 'file', detail: title, documentation: f, sortText: sortKey(label), edit: { start, end, newText: label } });
   }
 }
 
