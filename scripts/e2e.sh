@@ -10,6 +10,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 t0=$SECONDS
 mkdir -p .work/e2e
+# One e2e run per checkout at a time (they share .work/e2e and .work/artifacts): wait for the other.
+exec 9>"$ROOT/.work/e2e.lock"
+if ! flock -n 9; then
+  echo "[e2e] another e2e run holds .work/e2e.lock; waiting for it (up to 20 min) ..."
+  flock -w 1200 9 || { echo "[e2e] timed out after 1200 s waiting for .work/e2e.lock"; echo "e2e: 0 passed, 1 failed"; exit 1; }
+fi
 PIDFILE="$ROOT/.work/e2e/code-server.pid"
 rm -f "$PIDFILE"
 # Backstop: whatever happens to the driver, the code-server process group it started dies with us.
