@@ -309,6 +309,7 @@ export class ServerContext {
             void scanFolder(ev.path, { titles: true }).then((s) => {
               for (const f of s.files) root.index.add(f);
               for (const [f, t] of s.titles) root.index.setTitle(f, t);
+              this.invalidateFindings();
               this.fireWorkspaceChange({ roots: [root.root], created: s.files, deleted: [], changed: [], configChanged: false });
             });
           } else {

@@ -151,6 +151,9 @@ export function startServer(connection: Connection): ServerContext {
     void connection.sendDiagnostics({ uri, diagnostics: root.configFindings.map((f) => findingToDiagnostic(f, lines, 0)) });
   };
 
+  // Index changes (watcher events, folder scans finishing) can change link findings of open documents.
+  ctx.onDidChangeWorkspace(() => revalidateOpen());
+
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
@@ -245,8 +248,7 @@ export function startServer(connection: Connection): ServerContext {
       }));
       // Plain content changes of files other than config/.rst do not affect findings.
       if (events.every((e) => e.type === 'changed' && !e.path.endsWith('.json') && !e.path.endsWith('.rst') && !e.path.endsWith('conf.py'))) return;
-      ctx.applyFileEvents(events);
-      revalidateOpen();
+      ctx.applyFileEvents(events); // fires onDidChangeWorkspace → revalidateOpen
     } catch (e) {
       ctx.logError('didChangeWatchedFiles failed', e);
     }

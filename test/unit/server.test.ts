@@ -221,6 +221,20 @@ test('watched files keep the index current: a created page makes a broken link r
   await again;
 });
 
+test('a deleted folder leaves the index, a folder moved in is scanned', async () => {
+  const uri = uriOf('status/reports/2017/uke_30.rst');
+  await change(uri, uke30);
+  const hasLink = (p: PublishDiagnosticsParams) => p.diagnostics.some((x) => String(x.code).startsWith('link.'));
+  fs.renameSync(path.join(docs, 'status/plans'), path.join(docs, 'plans-moved'));
+  const broken = nextDiagnostics((d) => d.uri === uri && hasLink(d));
+  await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('status/plans'), type: 3 }, { uri: uriOf('plans-moved'), type: 1 }] });
+  await broken;
+  fs.renameSync(path.join(docs, 'plans-moved'), path.join(docs, 'status/plans'));
+  const fixed = nextDiagnostics((d) => d.uri === uri && !hasLink(d));
+  await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('plans-moved'), type: 3 }, { uri: uriOf('status/plans'), type: 1 }] });
+  await fixed;
+});
+
 test('a bad weekly-report.json gives one config finding on the file and defaults apply; fixing it clears it', async () => {
   const cfgUri = uriOf('weekly-report.json');
   fs.writeFileSync(path.join(docs, 'weekly-report.json'), '{ "profiles": 3 }');
