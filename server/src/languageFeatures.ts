@@ -179,7 +179,12 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
     ...(caps.workspace ?? {}),
     fileOperations: {
       ...(caps.workspace?.fileOperations ?? {}),
-      willRename: { filters: [{ scheme: 'file', pattern: { glob: '**/*.rst', matches: 'file' } }, { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' } }] },
+      willRename: {
+        filters: [
+          { scheme: 'file', pattern: { glob: '**/*.{rst,png,jpg,jpeg,gif,svg,pdf,txt}', matches: 'file' } },
+          { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' } },
+        ],
+      },
     },
   };
 
@@ -331,7 +336,9 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
       const from = ctx.uriToPath(f.oldUri);
       const to = ctx.uriToPath(f.newUri);
       const root = ctx.getDocsRoot(from);
-      const edits = from.endsWith('.rst') && a.graph.has(from) ? renameFileEdits(a.graph, from, to, root.root) : renameFolderEdits(a.graph, root.index.files(), from, to, root.root);
+      // a known file (report, page, image) or else a folder: every indexed file below it moves along
+      const isFile = root.index.exists(from) || a.graph.has(from);
+      const edits = isFile ? renameFileEdits(a.graph, from, to, root.root) : renameFolderEdits(a.graph, root.index.files(), from, to, root.root);
       for (const [p, list] of edits) all.set(p, [...(all.get(p) ?? []), ...list]);
     }
     if (all.size === 0) return null;
