@@ -110,8 +110,8 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
   },
   'line-block-unindent': {
     severity: 'warning',
-    en: 'Line block ends without a blank line; unexpected unindent.',
-    nb: 'Linjeblokken slutter uten blank linje; uventet utrykk.',
+    en: 'Line block ends without a blank line.',
+    nb: 'Linjeblokken slutter uten blank linje.',
   },
   'explicit-markup-unindent': {
     severity: 'warning',
@@ -231,7 +231,7 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
   },
   'indirect-target-unknown': {
     severity: 'error',
-    en: 'Indirect hyperlink target "{name}" refers to target "{refname}", which does not exist.',
+    en: 'Indirect hyperlink target "{name}" (id="{id}") refers to target "{refname}", which does not exist.',
     nb: 'Det indirekte lenkemålet «{name}» viser til «{refname}», som ikke finnes.',
   },
   'anonymous-mismatch': {

@@ -132,7 +132,7 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   // ---- indirect targets
   for (const t of indirect) {
     const e = names.get(t.refname);
-    if (!e) problems.push(problem('indirect-target-unknown', 'error', t.span, { name: t.name, refname: t.refname }));
+    if (!e) problems.push(problem('indirect-target-unknown', 'error', t.span, { name: t.name, id: makeId(t.name), refname: t.refname }));
   }
 
   // ---- named references
@@ -207,4 +207,13 @@ function problem(kind: string, severity: Problem['severity'], span: Span, data?:
   const p: Problem = { kind, severity, start: span.start, end: span.end };
   if (data) p.data = data;
   return p;
+}
+
+/** docutils `nodes.make_id` (without the uniqueness suffix docutils adds for repeated ids). */
+export function makeId(name: string): string {
+  const id = name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u00f8]/g, 'o').replace(/[\u00e6]/g, 'ae').replace(/[\u00df]/g, 'sz')
+    .replace(/[^\x00-\x7f]/g, '').split(/\s+/).filter(Boolean).join(' ')
+    .replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '');
+  return id || 'id1';
 }
