@@ -141,7 +141,7 @@
       const line = topLine();
       if (line !== lastSentLine) {
         lastSentLine = line;
-        vscode.setState({ line });
+        vscode.setState({ line, uri: root.getAttribute('data-uri') });
         vscode.postMessage({ type: 'revealLine', line });
       }
     });
@@ -177,7 +177,7 @@
     if (t) t.scrollIntoView();
   } else {
     const saved = vscode.getState();
-    if (saved && typeof saved.line === 'number') scrollToLine(saved.line);
+    if (saved && typeof saved.line === 'number' && saved.uri === root.getAttribute('data-uri')) scrollToLine(saved.line);
     else if (startLine) scrollToLine(Number(startLine));
   }
   requestAnimationFrame(() => setTimeout(() => acknowledge(version), 0));

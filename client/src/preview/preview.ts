@@ -271,7 +271,7 @@ export class PreviewPanel implements vscode.Disposable {
       '<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>Weekly Report Preview</title>\n' +
       `<link rel="stylesheet" href="${esc(media('preview.css'))}">\n` +
       extraStyles.map((s) => `<link rel="stylesheet" href="${esc(s)}">\n`).join('') +
-      `</head>\n<body>\n<main class="wr-document" id="wr-root" data-version="${this.document.version}"` +
+      `</head>\n<body>\n<main class="wr-document" id="wr-root" data-version="${this.document.version}" data-uri="${esc(this.document.uri.toString())}"` +
       ` data-fragment="${esc(this.pendingFragment ?? '')}" data-line="${this.editorTopLine() ?? ''}">\n${body}</main>\n` +
       `<script nonce="${n}" src="${esc(media('preview.js'))}"></script>\n</body>\n</html>\n`;
     this.pendingFragment = undefined;
