@@ -97,7 +97,6 @@ export function startServer(connection: Connection): ServerContext {
   let supportsRename = false;
   let supportsDocumentChanges = false;
   let supportsProgress = false;
-  let supportsWatchRegistration = false;
 
   // ---------------------------------------------------------------- diagnostics
 
@@ -274,7 +273,6 @@ export function startServer(connection: Connection): ServerContext {
     supportsDocumentChanges = !!we?.documentChanges;
     supportsRename = !!we?.resourceOperations?.includes('rename');
     supportsProgress = !!params.capabilities?.window?.workDoneProgress;
-    supportsWatchRegistration = !!params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     const folders = params.workspaceFolders?.map((f) => ctx.uriToPath(f.uri)) ?? [];
     if (folders.length === 0 && params.rootUri) folders.push(ctx.uriToPath(params.rootUri));
     else if (folders.length === 0 && params.rootPath) folders.push(fromFsPath(params.rootPath));
@@ -308,7 +306,6 @@ export function startServer(connection: Connection): ServerContext {
       connection.console.info(`[weekly-report] indexed ${files} files in ${ctx.allDocsRoots().length} docs root(s) in ${Date.now() - start} ms`);
       revalidateOpen();
     })().catch((e) => ctx.logError('initial scan failed', e));
-    void supportsWatchRegistration;
   });
 
   try {
@@ -330,14 +327,17 @@ function extraKinds(caps: { codeActionProvider?: unknown }): string[] {
   return [];
 }
 
-process.on('uncaughtException', (e) => {
-  try {
-    // eslint-disable-next-line no-console
-    console.error('[weekly-report] uncaught exception', e);
-  } catch {
-    /* ignore */
-  }
-});
+// Never crash on a bad document or a bug in one feature: log and keep serving.
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (e: unknown) => {
+    try {
+      // eslint-disable-next-line no-console
+      console.error(`[weekly-report] ${event}`, e);
+    } catch {
+      /* ignore */
+    }
+  });
+}
 
 if (require.main === module || process.env.WEEKLY_REPORT_SERVER_MAIN === '1') {
   startServer(createConnection(ProposedFeatures.all));
