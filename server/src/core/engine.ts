@@ -9,7 +9,7 @@ import type { Finding, Fix, Locale, Workspace } from './types';
 import type { Rule, RuleContext, RuleMeta } from './rules/rule';
 import { RULE_LIST } from './rules/index';
 import { buildReport, type ReportModel } from './report/model';
-import { profileFor, severityOverride, type Config } from './report/config';
+import { profileFor, severityOverride, type Config, type SeverityOverride } from './report/config';
 import type { Profile } from './report/profile';
 
 export interface ValidateInput {
@@ -47,43 +47,57 @@ export function analyse(input: ValidateInput): Analysis {
   return { parsed, profile, report, root };
 }
 
+/** One context per document, shared by the rules (the current rule is swapped in). */
+class Context implements RuleContext {
+  private lineIndex?: LineIndex;
+  meta!: RuleMeta;
+  override: SeverityOverride | undefined;
+  constructor(
+    readonly text: string,
+    readonly path: string,
+    readonly parsed: ParseResult,
+    readonly locale: Locale,
+    readonly profile: Profile,
+    readonly report: ReportModel | undefined,
+    readonly workspace: Workspace | undefined,
+    readonly root: string | undefined,
+    private readonly config: Config | undefined,
+    private readonly findings: Finding[],
+  ) {}
+
+  get lines(): LineIndex {
+    return (this.lineIndex ??= new LineIndex(this.text));
+  }
+
+  emit(f: Parameters<RuleContext['emit']>[0]): void {
+    const code = f.code ?? this.meta.code;
+    // a rule may emit sub-codes of its namespace (e.g. rst.*): overrides apply per emitted code
+    const sev = code === this.meta.code ? this.override : severityOverride(this.config, code);
+    if (sev === 'off') return;
+    const locale = this.locale;
+    this.findings.push({
+      code,
+      severity: sev ?? f.severity ?? this.meta.severity,
+      message: f.message[locale] ?? f.message.en,
+      start: f.start,
+      end: Math.max(f.start, f.end),
+      fixes: f.fixes ? f.fixes.map((x): Fix => ({ ...x, title: x.title[locale] ?? x.title.en })) : [],
+    });
+  }
+}
+
 export function validate(input: ValidateInput): Finding[] {
   const locale: Locale = input.locale ?? 'en';
   const { parsed, profile, report, root } = analyse(input);
-  let lines: LineIndex | undefined;
   const findings: Finding[] = [];
+  const ctx = new Context(input.text, input.path, parsed, locale, profile, report, input.workspace, root, input.config, findings);
   for (const rule of input.rules ?? RULE_LIST) {
     const meta = rule.meta;
     if (meta.scope === 'report' && !report) continue;
     const override = severityOverride(input.config, meta.code);
     if (override === 'off') continue;
-    const ctx: RuleContext = {
-      text: input.text,
-      path: input.path,
-      parsed,
-      get lines(): LineIndex {
-        return (lines ??= new LineIndex(input.text));
-      },
-      locale,
-      profile,
-      report,
-      workspace: input.workspace,
-      root,
-      emit(f) {
-        const code = f.code ?? meta.code;
-        // a rule may emit sub-codes in its namespace (e.g. rst.*): overrides apply per emitted code
-        const sev = code === meta.code ? override : severityOverride(input.config, code);
-        if (sev === 'off') return;
-        findings.push({
-          code,
-          severity: sev ?? f.severity ?? meta.severity,
-          message: f.message[locale] ?? f.message.en,
-          start: f.start,
-          end: Math.max(f.start, f.end),
-          fixes: (f.fixes ?? []).map((x): Fix => ({ ...x, title: x.title[locale] ?? x.title.en })),
-        });
-      },
-    };
+    ctx.meta = meta;
+    ctx.override = override;
     try {
       rule.check(ctx);
     } catch (e) {
@@ -100,6 +114,12 @@ export function validate(input: ValidateInput): Finding[] {
   return sortFindings(supersede(findings));
 }
 
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+export type { Config };
+
 /**
  * A specific finding replaces generic ones it overlaps: the report title's adornment finding (with its
  * fix) replaces the parser's warnings on the same lines.
@@ -113,9 +133,3 @@ function supersede(findings: Finding[]): Finding[] {
   if (specific.length === 0) return findings;
   return findings.filter((g) => !specific.some((f) => SUPERSEDES[f.code].includes(g.code) && g.start < Math.max(f.end, f.start + 1) && f.start < Math.max(g.end, g.start + 1)));
 }
-
-export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-}
-
-export type { Config };

@@ -316,22 +316,48 @@ export function relativeToRoot(path: string, root: string | undefined): string {
  */
 export function profileFor(config: Config | undefined, path: string, root?: string): Profile {
   const r = root ?? config?.root;
+  // memoised per configuration (the same files are validated again and again on the keystroke path)
+  const key = (r ?? '') + '\0' + path;
+  const cache = cacheOf(profileCache, config);
+  const hit = cache.get(key);
+  if (hit) return hit;
   const rel = relativeToRoot(path, r);
+  let found: Profile | undefined;
   for (const p of config?.profiles ?? []) {
-    if (p.files.some((g) => globMatch(g, rel))) return p;
+    if (p.files.some((g) => globMatch(g, rel))) { found = p; break; }
   }
-  return matchFileName(DEFAULT_PROFILE, posixBaseName(path)) ? DEFAULT_PROFILE : DOCUMENT_PROFILE;
+  found ??= matchFileName(DEFAULT_PROFILE, posixBaseName(path)) ? DEFAULT_PROFILE : DOCUMENT_PROFILE;
+  if (cache.size > 20000) cache.clear();
+  cache.set(key, found);
+  return found;
+}
+
+const NO_CONFIG = {};
+const profileCache = new WeakMap<object, Map<string, Profile>>();
+const severityCache = new WeakMap<object, Map<string, SeverityOverride | undefined>>();
+function cacheOf<T>(m: WeakMap<object, Map<string, T>>, config: Config | undefined): Map<string, T> {
+  const k = config ?? NO_CONFIG;
+  let c = m.get(k);
+  if (!c) m.set(k, (c = new Map()));
+  return c;
 }
 
 /** The severity override configured for a code: exact code first, then its namespaces (`date`). */
 export function severityOverride(config: Config | undefined, code: string): SeverityOverride | undefined {
   const rules = config?.rules;
   if (!rules) return undefined;
-  if (code in rules) return rules[code];
-  let c = code;
-  while (c.includes('.')) {
-    c = c.slice(0, c.lastIndexOf('.'));
-    if (c in rules) return rules[c];
+  const cache = cacheOf(severityCache, config);
+  if (cache.has(code)) return cache.get(code);
+  let result: SeverityOverride | undefined;
+  if (code in rules) result = rules[code];
+  else {
+    let c = code;
+    while (c.includes('.')) {
+      c = c.slice(0, c.lastIndexOf('.'));
+      if (c in rules) { result = rules[c]; break; }
+    }
   }
-  return undefined;
+  if (cache.size > 5000) cache.clear();
+  cache.set(code, result);
+  return result;
 }

@@ -143,17 +143,27 @@ export function normaliseSectionName(s: string): string {
   return s.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ').toLowerCase();
 }
 
+type SpecIndex = Map<string, { group: number; index: number; spec: SectionSpec }>;
+const specIndexes = new WeakMap<SectionSpec[][], SpecIndex>();
+
 /** The (group, index) of the required section a heading stands for, if any. */
 export function findSectionSpec(profile: Profile, title: string): { group: number; index: number; spec: SectionSpec } | undefined {
-  const n = normaliseSectionName(title);
   const groups = profile.sections.required;
-  for (let g = 0; g < groups.length; g++) {
-    for (let i = 0; i < groups[g].length; i++) {
-      const spec = groups[g][i];
-      if (normaliseSectionName(spec.name) === n || spec.aliases?.some((a) => normaliseSectionName(a) === n)) return { group: g, index: i, spec };
+  let idx = specIndexes.get(groups);
+  if (!idx) {
+    idx = new Map();
+    for (let g = 0; g < groups.length; g++) {
+      for (let i = 0; i < groups[g].length; i++) {
+        const spec = groups[g][i];
+        for (const n of [spec.name, ...(spec.aliases ?? [])]) {
+          const key = normaliseSectionName(n);
+          if (!idx.has(key)) idx.set(key, { group: g, index: i, spec });
+        }
+      }
     }
+    specIndexes.set(groups, idx);
   }
-  return undefined;
+  return idx.get(normaliseSectionName(title));
 }
 
 /** Text written into a new, otherwise empty section (so it is not empty). */

@@ -11,6 +11,7 @@ export const rule: Rule = {
   check(ctx) {
     const r = ctx.report!;
     if (r.profile.sections.allowOthers) return;
+    if (r.sections.every((s) => s.spec)) return;
     const names = r.profile.sections.required.flat().map((s) => s.name);
     if (names.length === 0) return;
     const list = names.map((n) => `“${n}”`).join(', ');
