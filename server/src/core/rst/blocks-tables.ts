@@ -7,7 +7,7 @@
  * Note: a cell spanning several lines is a rectangle; its flat [start, end) range may overlap the
  * ranges of neighbouring cells of the same row (and a row's range the next row's, with row spans).
  */
-import type { Block, LiteralBlock, Span, Table, TableCell, TableRow } from './ast';
+import type { Block, Span, Table, TableCell, TableRow } from './ast';
 import { BlockParser, BodyCtx, Win } from './parser';
 
 /** What the table parsers need from the block parser. */
@@ -34,12 +34,8 @@ function malformed(p: BlockParser, ctx: BodyCtx, k: number, e: number, message: 
   const w = ctx.w;
   const start = p.startOff(w, k);
   const end = p.le[e - 1];
+  // like docutils, a malformed table produces no element, only the error (which quotes the text)
   p.problem('malformed-table', 'error', start, end, { message });
-  // keep the text visible as a literal block (docutils shows it inside the error message)
-  const lines: string[] = [];
-  for (let i = k; i < e; i++) lines.push(p.blank(i) ? '' : p.txt(w, i));
-  const lb: LiteralBlock = { type: 'literal_block', start, end, value: lines.join('\n') };
-  p.emit(ctx, lb);
 }
 
 /** Parse the content of a cell given the table-relative rectangle of each of its lines. */
@@ -148,9 +144,11 @@ export function parseGridTable(p: BlockParser, ctx: BodyCtx, k: number): number 
   return blankAfter(p, ctx, e, bf);
 }
 
+/** docutils warns "Blank line required after table." whenever the table did not end on a blank line. */
 function blankAfter(p: BlockParser, ctx: BodyCtx, e: number, bf: boolean): number {
-  if (!bf && e < ctx.w.hi && !p.blank(e)) {
-    const sp = p.lineSpan(e);
+  if (!bf) {
+    const line = e < ctx.w.hi && !p.blank(e) ? e : e - 1;
+    const sp = p.lineSpan(line);
     p.problem('table-blank-line-required', 'warning', sp.start, sp.end);
   }
   return e;
@@ -283,7 +281,7 @@ export function parseSimpleTable(p: BlockParser, ctx: BodyCtx, k: number): numbe
     if (RE_SIMPLE_BORDER.test(line)) {
       if (line.trim().length !== toplen) {
         malformed(p, ctx, k, i + 1, 'Bottom/header table border does not match top border.');
-        return i + 1;
+        return blankAfter(p, ctx, i + 1, i === w.hi - 1 || p.blank(i + 1));
       }
       found++;
       foundAt = i;
@@ -293,7 +291,7 @@ export function parseSimpleTable(p: BlockParser, ctx: BodyCtx, k: number): numbe
   if (end < 0) {
     if (found) {
       malformed(p, ctx, k, foundAt + 1, 'No bottom table border found or no blank line after table bottom.');
-      return foundAt + 1;
+      return blankAfter(p, ctx, foundAt + 1, false);
     }
     malformed(p, ctx, k, w.hi, 'No bottom table border found.');
     return w.hi;
@@ -309,7 +307,7 @@ export function parseSimpleTable(p: BlockParser, ctx: BodyCtx, k: number): numbe
       const segs = cellSegs(p, g, row.first, row.last, c.start, c.end);
       const children = cellBlocks(p, ctx, segs);
       const nonEmpty = segs.filter((s) => s.end > s.start);
-      const start = segs.length ? segs[0].start : p.startOff(w, k + row.first);
+      const start = segs.length ? segs[0].start : p.off(k + row.first, p.cOf(w, k + row.first) + c.start);
       const cend = nonEmpty.length ? nonEmpty[nonEmpty.length - 1].end : start;
       const cell: TableCell = { type: 'table_cell', start, end: Math.max(start, cend), morecols: c.morecols, morerows: 0, children };
       for (const ch of children) { cell.start = Math.min(cell.start, ch.start); cell.end = Math.max(cell.end, ch.end); }
@@ -398,7 +396,7 @@ function simpleStructure(lines: string[]): { head: SimpleRow[]; body: SimpleRow[
       cells.push({ start, end, morecols });
       ci++;
     }
-    if (last >= first) rows.push({ first, last, cells });
+    rows.push({ first, last, cells }); // a span line with no text lines still makes a (empty) row, as in docutils
   };
   const [firststart, firstend] = columns[0];
   let start = 1;

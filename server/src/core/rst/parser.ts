@@ -861,7 +861,9 @@ export class BlockParser implements TableHost {
       const children = this.inline(segs);
       const lstart = this.off(j, c);
       const lend = segs.length ? segs[segs.length - 1].end : this.off(j, c + 1);
-      lines.push({ type: 'line', start: lstart, end: lend, indent: Math.max(0, m[1] ? m[1].length - 1 : 0), children });
+      // an empty line ("|" alone) takes the indent of the previous line (docutils nest_line_block_lines)
+      const indent = t.trimEnd() === '|' ? (lines.length ? lines[lines.length - 1].indent : 0) : Math.max(0, m[1].length - 1);
+      lines.push({ type: 'line', start: lstart, end: lend, indent, children });
       end = ind.end; bf = ind.bf;
       if (end >= w.hi || this.blank(end) || this.rel(w, end) !== 0) break;
       if (!RE_LINEBLOCK.test(this.txt(w, end))) break;
