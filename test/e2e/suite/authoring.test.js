@@ -80,7 +80,7 @@ suite('authoring', () => {
     assert.ok(index.includes('   2019/*\n   2018/*\n'), index);
   });
 
-  test('completion offers :doc: paths with titles; the underline is drawn to length', async () => {
+  test('completion: :doc: paths with the target titles, and the underline drawn to the heading length', async () => {
     const doc = await h.open('status/reports/2018/uke_12.rst');
     const edit = new vscode.WorkspaceEdit();
     const end = doc.lineAt(doc.lineCount - 1).range.end;
@@ -93,6 +93,15 @@ suite('authoring', () => {
     assert.ok(labels.includes('../workshop/2018_workshop_1'));
     const item = list.items.find((i) => (typeof i.label === 'string' ? i.label : i.label.label) === '../workshop/2018_workshop_1');
     assert.ok(item.detail, 'the target document title is shown');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // the underline being drawn under a new heading is offered at the heading's length
+    const edit2 = new vscode.WorkspaceEdit();
+    edit2.insert(doc.uri, doc.lineAt(doc.lineCount - 1).range.end, '\n\nNy seksjon\n==');
+    assert.ok(await vscode.workspace.applyEdit(edit2));
+    const pos2 = doc.lineAt(doc.lineCount - 1).range.end;
+    const list2 = await h.withTimeout(Promise.resolve(vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos2, '=')), 20000, 'underline completion');
+    const under = list2.items.find((i) => (typeof i.insertText === 'string' ? i.insertText : i.insertText && i.insertText.value) === '='.repeat('Ny seksjon'.length));
+    assert.ok(under, JSON.stringify(list2.items.map((i) => i.insertText)));
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
