@@ -75,14 +75,18 @@ export function minimalEdit(before: string, after: string): TextEdit | undefined
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let suffix = 0;
   while (suffix < max - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  // Never split a surrogate pair or a CRLF.
-  while (start > 0 && isTrailing(before.charCodeAt(start))) start--;
-  while (suffix > 0 && isTrailing(before.charCodeAt(before.length - suffix))) suffix--;
+  // Never split a surrogate pair or a CRLF (in either text).
+  while (start > 0 && (splits(before, start) || splits(after, start))) start--;
+  while (suffix > 0 && (splits(before, before.length - suffix) || splits(after, after.length - suffix))) suffix--;
   return { start, end: before.length - suffix, newText: after.slice(start, after.length - suffix) };
 }
 
-function isTrailing(c: number): boolean {
-  return (c >= 0xdc00 && c <= 0xdfff) || c === 10;
+/** True when offset i falls between the two halves of a surrogate pair or of a CRLF. */
+function splits(s: string, i: number): boolean {
+  if (i <= 0 || i >= s.length) return false;
+  const a = s.charCodeAt(i - 1);
+  const b = s.charCodeAt(i);
+  return (a === 13 && b === 10) || (a >= 0xd800 && a <= 0xdbff && b >= 0xdc00 && b <= 0xdfff);
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
