@@ -1,0 +1,131 @@
+// Differential test against docutils (when python3-docutils is installed): random documents built from
+// rST fragments must give the same block structure and the same warnings/errors as docutils' rST parser.
+// (Directives are covered by parser.test.ts; docutils turns them into different node types.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { parse } from '../../server/src/core/rst/parser';
+import type { Block, Line } from '../../server/src/core/rst/ast';
+
+const PY = String.raw`import sys, json, os
+import docutils.nodes as N
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser
+from docutils.utils import new_document
+parser = Parser()
+settings = get_default_settings(Parser)
+settings.report_level = 5; settings.halt_level = 5; settings.warning_stream = open(os.devnull, 'w')
+BLOCK = {'section','paragraph','bullet_list','list_item','enumerated_list','definition_list','definition_list_item','field_list','field','option_list','option_list_item','literal_block','doctest_block','block_quote','line_block','line','comment','transition','target','substitution_definition','footnote','citation','table','row','entry','attribution'}
+MSG = {
+ 'Title underline too short.':'title-underline-too-short','Title overline too short.':'title-overline-too-short','Unexpected indentation.':'unexpected-indentation','Literal block expected; none found.':'literal-block-expected',
+ 'Unexpected section title.':'unexpected-section-title','Unexpected section title or transition.':'unexpected-section-title-or-transition','Invalid section title or transition marker.':'invalid-section-title',
+ 'Incomplete section title.':'incomplete-section-title','Missing matching underline for section title overline.':'missing-underline','Title overline & underline mismatch.':'overline-underline-mismatch',
+ 'Title level inconsistent:':'title-level-inconsistent','Inconsistent literal block quoting.':'inconsistent-literal-quoting',
+ 'Bullet list ends without a blank line; unexpected unindent.':'list-unindent','Enumerated list ends without a blank line; unexpected unindent.':'enumerated-list-unindent',
+ 'Definition list ends without a blank line; unexpected unindent.':'definition-list-unindent','Field list ends without a blank line; unexpected unindent.':'field-list-unindent',
+ 'Option list ends without a blank line; unexpected unindent.':'option-list-unindent','Block quote ends without a blank line; unexpected unindent.':'block-quote-unindent',
+ 'Literal block ends without a blank line; unexpected unindent.':'literal-block-unindent','Line block ends without a blank line; unexpected unindent.':'line-block-unindent',
+ 'Explicit markup ends without a blank line; unexpected unindent.':'explicit-markup-unindent','Blank line required after table.':'table-blank-line-required',
+ 'malformed hyperlink target.':'malformed-hyperlink-target', 'Line block ends without a blank line.':'line-block-unindent',
+}
+out = []
+for text in json.load(sys.stdin):
+    doc = new_document('<x>', settings)
+    try:
+        parser.parse(text, doc)
+    except Exception as e:
+        out.append({'err': str(e)}); continue
+    sig = []
+    msgs = []
+    def walk(n, d):
+        for c in n.children:
+            if isinstance(c, N.system_message):
+                t = c.children[0].astext() if c.children else ''
+                first = t.split('\n')[0]
+                k = MSG.get(first)
+                if k is None and first.startswith('Malformed table'): k = 'malformed-table'
+                if k is None and first.startswith('Unknown directive type'): k = 'unknown-directive'
+                if k and c['level'] >= 2: msgs.append(k)
+                continue
+            if isinstance(c, N.Element):
+                if c.tagname in BLOCK:
+                    sig.append('  ' * d + c.tagname)
+                    walk(c, d + 1)
+                else:
+                    walk(c, d)
+    walk(doc, 0)
+    out.append({'sig': sig, 'msgs': sorted(msgs)})
+json.dump(out, sys.stdout)
+`;
+
+function rng(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => { s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0; return s / 4294967296; };
+}
+const F = ['Title', '=====', '-----', '~~~~~~~~~~', '=', '==', '::', 'text::', 'text ::', '- item', '* item', '+ x',
+  '1. one', '2. two', '#. auto', '(a) alpha', 'ii) roman', 'I. Roman', 'A) x', ':field: value', ':f:', '-a  opt', '--long=X  opt',
+  '>>> 1 + 1', '2', '.. _name: http://x', '.. __: http://y', '__ http://z', '.. _a: b_',
+  '.. [1] fn', '.. [#] fn', '.. [*] fn', '.. [CIT] c', '.. comment', '..',
+  '+-----+-----+', '| a   | b   |', '+=====+=====+', '+-----------+', '=====  =====', 'A      B',
+  '-----  -----', '-- attribution', 'term : classifier', 'plain text here', 'more text', '> quoted', '----', '+', 'x', 'y z', '', '', '', ''];
+const KINDS = new Set(['title-underline-too-short', 'title-overline-too-short', 'unexpected-indentation', 'literal-block-expected',
+  'unexpected-section-title', 'unexpected-section-title-or-transition', 'invalid-section-title', 'incomplete-section-title',
+  'missing-underline', 'overline-underline-mismatch', 'title-level-inconsistent', 'inconsistent-literal-quoting', 'list-unindent',
+  'enumerated-list-unindent', 'definition-list-unindent', 'field-list-unindent', 'option-list-unindent', 'block-quote-unindent',
+  'literal-block-unindent', 'line-block-unindent', 'explicit-markup-unindent', 'table-blank-line-required',
+  'malformed-hyperlink-target', 'malformed-table', 'unknown-directive']);
+
+function sig(blocks: Block[], d: number, out: string[]): string[] {
+  const pad = '  '.repeat(d);
+  for (const b of blocks) {
+    switch (b.type) {
+      case 'section': out.push(pad + 'section'); sig(b.children, d + 1, out); break;
+      case 'bullet_list': case 'enumerated_list': out.push(pad + b.type); for (const it of b.items) { out.push(pad + '  list_item'); sig(it.children, d + 2, out); } break;
+      case 'definition_list': out.push(pad + b.type); for (const it of b.items) { out.push(pad + '  definition_list_item'); sig(it.definition, d + 2, out); } break;
+      case 'field_list': out.push(pad + b.type); for (const it of b.fields) { out.push(pad + '  field'); sig(it.body, d + 2, out); } break;
+      case 'option_list': out.push(pad + b.type); for (const it of b.items) { out.push(pad + '  option_list_item'); sig(it.description, d + 2, out); } break;
+      case 'block_quote': out.push(pad + b.type); sig(b.children, d + 1, out); if (b.attribution) out.push(pad + '  attribution'); break;
+      case 'line_block': {
+        out.push(pad + b.type);
+        const lines = (ls: Line[], dd: number) => { for (const l of ls) { out.push('  '.repeat(dd) + 'line'); if (l.nested) { out.push('  '.repeat(dd) + 'line_block'); lines(l.nested.lines, dd + 1); } } };
+        lines(b.lines, d + 1);
+        break;
+      }
+      case 'footnote': case 'citation': out.push(pad + b.type); sig(b.children, d + 1, out); break;
+      case 'table': out.push(pad + 'table'); for (const row of [...b.header, ...b.body]) { out.push(pad + '  row'); for (const c of row.cells) { out.push(pad + '    entry'); sig(c.children, d + 3, out); } } break;
+      case 'directive': break;
+      default: out.push(pad + b.type);
+    }
+  }
+  return out;
+}
+
+const hasDocutils = spawnSync('python3', ['-c', 'import docutils'], { encoding: 'utf8' }).status === 0;
+
+test('block structure and warnings agree with docutils on 1500 random documents', { skip: !hasDocutils && 'docutils not installed' }, () => {
+  const r = rng(424242);
+  const docs: string[] = [];
+  for (let i = 0; i < 1500; i++) {
+    const n = 1 + Math.floor(r() * 10);
+    const lines: string[] = [];
+    for (let j = 0; j < n; j++) lines.push((r() < 0.3 ? ' '.repeat(Math.floor(r() * 6)) : '') + F[Math.floor(r() * F.length)]);
+    docs.push(lines.join('\n') + '\n');
+  }
+  const py = spawnSync('python3', ['-c', PY], { input: JSON.stringify(docs), encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert.equal(py.status, 0, py.stderr);
+  const du = JSON.parse(py.stdout) as Array<{ sig?: string[]; msgs?: string[]; err?: string }>;
+  const diffs: string[] = [];
+  let compared = 0;
+  for (let i = 0; i < docs.length; i++) {
+    if (du[i].err) continue;
+    compared++;
+    const res = parse(docs[i]);
+    const mine = sig(res.tree.children, 0, []).join('\n');
+    const msgs = res.problems.filter((p) => KINDS.has(p.kind) && p.severity !== 'info').map((p) => p.kind).sort();
+    if (mine !== du[i].sig!.join('\n') || JSON.stringify(msgs) !== JSON.stringify(du[i].msgs)) {
+      diffs.push(`${JSON.stringify(docs[i])}\nmine:\n${mine}\n${JSON.stringify(msgs)}\ndocutils:\n${du[i].sig!.join('\n')}\n${JSON.stringify(du[i].msgs)}`);
+    }
+  }
+  assert.ok(compared > 1400, `${compared} compared`);
+  assert.deepEqual(diffs.slice(0, 3), []);
+});
