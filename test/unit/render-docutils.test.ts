@@ -26,8 +26,8 @@ const DOCS = [resolve(__dirname, '../../../../shared/corpus/norcams-iaas/docs'),
  *   cannot know: the text inside `span.doc` is compared as a token; its href is compared exactly.
  * - toctree entries: Sphinx shows each target's title; the docutils stub lists the doc names. Text inside
  *   `div.toctree-wrapper` is compared as tokens; the link targets (after :glob: expansion) exactly.
- * - `raw` directives: docutils (raw_enabled) passes HTML through; we show it escaped as code, never injected.
- *   Content of `pre.wr-raw` is dropped on our side, raw output is not visible text in docutils for comments.
+ * - `raw` directives: docutils runs with raw_enabled off (it only reports the directive as disabled: a system
+ *   message); we show the content escaped as code (`pre.wr-raw`, dropped here), never injected.
  * - `.. include::`/`literalinclude::` are not followed (the preview never reads other files): excluded.
  * - unknown directives: docutils shows an error message + the literal directive text; we show the literal
  *   directive text only (`pre.wr-unknown-directive`) — both literal blocks are dropped.
@@ -262,7 +262,9 @@ for dp, dn, fn in os.walk(req['root']):
 out = []
 for item in req['files']:
     STATE['path'] = item['path']
-    with open(item['path'], encoding='utf-8') as fh: src = fh.read()
+    if 'text' in item: src = item['text']
+    else:
+        with open(item['path'], encoding='utf-8') as fh: src = fh.read()
     try:
         body = docutils.core.publish_parts(src, source_path=item['path'], writer_name='html5', settings_overrides={
             'report_level': 5, 'halt_level': 5, 'raw_enabled': False, 'file_insertion_enabled': False,
@@ -353,3 +355,190 @@ function firstDiff(a: string[], b: string[]): string {
   }
   return 'same';
 }
+
+/** Every construct the AST knows, in one document, compared with docutils the same way as the corpus. */
+// (¨ stands for a backquote, so the document can sit in a template literal)
+const ALL_CONSTRUCTS = `
+.. |date| date:: %Y
+.. |copy| unicode:: U+00A9
+.. |name| replace:: *Norcams* team
+
+==========
+Uke 12
+==========
+
+av Ola Nordmann, |copy| |date| |name|
+
+.. contents:: Innhold
+   :depth: 2
+
+Status
+======
+
+Paragraph with *emphasis*, **strong**, ¨¨literal¨¨, ¨default role¨, :code:¨x = 1¨, :sub:¨2¨, :sup:¨3¨,
+:abbr:¨LIFO (last-in, first-out)¨, :kbd:¨Ctrl+C¨, :file:¨conf.py¨, :title-reference:¨Title¨,
+a standalone https://example.org/a?b=c link, mail ola@example.org, a named ¨Trello¨_ link, an
+embedded ¨link <https://example.org/x>¨_, an anonymous ¨one¨__, an indirect alias_, internal ¨Status¨_,
+_¨inline target¨ and a reference to ¨inline target¨_, footnotes [#]_ [#note]_ [*]_ [7]_ and a citation [CIT2002]_.
+
+.. _Trello: https://trello.com/norcams
+.. __: https://example.org/anon
+.. _alias: Trello_
+
+- bullet one
+- bullet two
+
+  * nested *bullet*
+
+    continued paragraph
+
+#. auto one
+#. auto two
+
+3) paren three
+4) paren four
+
+(a) loweralpha
+(b) second
+
+i. roman
+ii. roman two
+
+term
+   definition
+term two : classifier
+   definition two
+
+:Field: value
+:Other field: other *value*
+
+-a         all
+--verbose  talk more
+-o FILE    output
+
+Literal block follows::
+
+   if a < b:
+       print("<b>")
+
+>>> 1 + 1
+2
+
+    Block quote text.
+
+    -- Attribution Person
+
+| line one
+|    line two indented
+| line three
+
+----------
+
+.. note:: Note text on the first line.
+
+   Second paragraph.
+
+.. warning::
+
+   Be careful.
+
+.. admonition:: Custom title
+
+   Custom body.
+
+.. topic:: Topic title
+
+   Topic body.
+
+.. rubric:: A rubric
+
+.. image:: /images/graph.png
+   :alt: Graph
+   :width: 200px
+   :target: https://example.org/img
+
+.. figure:: picture.png
+   :align: center
+
+   The caption.
+
+   The legend.
+
+.. code-block:: python
+
+   def f():
+       return "<x>"
+
+.. code:: bash
+
+   echo hi
+
+.. parsed-literal::
+
+   some *parsed* literal
+
++------------+------------+
+| Header 1   | Header 2   |
++============+============+
+| cell 1     | cell 2     |
++------------+------------+
+| spanning two columns    |
++------------+------------+
+
+=====  =====
+A      B
+=====  =====
+1      2
+3      4
+=====  =====
+
+Planer
+======
+
+Subsection
+----------
+
+Text in a subsection.
+
+.. contents::
+   :local:
+
+Deeper
+~~~~~~
+
+Deep text.
+
+.. [#] First auto footnote.
+.. [#note] Named footnote.
+.. [*] Symbol footnote.
+.. [7] Numbered footnote.
+.. [CIT2002] A citation.
+
+Utfordringer
+============
+
+See :doc:¨/status/reports/2017/uke_30¨ and :doc:¨Custom <../2017/uke_29>¨ and :doc:¨nope¨.
+
+.. toctree::
+   :maxdepth: 1
+
+   uke_30
+   ../2016/2016_uke_30
+`.replace(/¨/g, '\u0060');
+
+test('renderer agrees with docutils on a document with every construct', { skip: !havePython || !existsSync(DOCS) ? 'python3 docutils or corpus missing' : false, timeout: 120_000 }, () => {
+  const files = rstFiles(DOCS);
+  const ws = new WorkspaceIndex(DOCS, files);
+  const path = join(DOCS, 'status/reports/2017/all-constructs.rst');
+  const text = ALL_CONSTRUCTS;
+  const mine = renderHtml(parse(text), text, { path, workspace: ws, dataLines: false, allowHttpsImages: true });
+  const py = spawnSync('python3', ['-c', PY], { input: JSON.stringify({ root: DOCS, files: [{ path, text, mine }] }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(py.status, 0, py.stderr);
+  const [r] = JSON.parse(py.stdout) as Array<{ docutils: Norm; mine: Norm }>;
+  const d = r.docutils, m = r.mine;
+  assert.ok(d.headings.length >= 6 && d.blocks.length > 60, 'the document exercises many constructs');
+  assert.deepEqual(m.headings, d.headings, 'headings');
+  assert.deepEqual(m.lists, d.lists, 'list structure');
+  assert.deepEqual(m.links, d.links, 'link targets');
+  assert.deepEqual(m.blocks, d.blocks, 'block text');
+});

@@ -96,7 +96,7 @@ test('lists: bullet, enumerated (type/start), definition, field and option lists
   ));
   assert.match(html, /<ul>\n<li><p>a<\/p>\n<\/li>\n<li><p>b<\/p>\n<ul>\n<li><p>c<\/p>\n<\/li>\n<\/ul>\n<\/li>\n<\/ul>/);
   assert.match(html, /<ol class="loweralpha rparen" type="a" start="3">/);
-  assert.match(html, /<dt>term <span class="classifier-delimiter">:<\/span> <span class="classifier">cls<\/span><\/dt>\n<dd><p>def<\/p>/);
+  assert.match(html, /<dt>term<span class="classifier">cls<\/span><\/dt>\n<dd><p>def<\/p>/);
   assert.match(html, /<dl class="field-list">\n<dt>Author<span class="colon">:<\/span><\/dt>\n<dd><p>Me<\/p>/);
   assert.match(html, /<kbd><span class="option">-a<\/span>, <span class="option">--all<\/span><\/kbd>/);
 });

@@ -29,6 +29,7 @@ dl.field-list { display: grid; grid-template-columns: max-content auto; column-g
 dl.field-list > dt { grid-column: 1; }
 dl.field-list > dd { grid-column: 2; margin: 0; }
 .classifier { font-style: italic; font-weight: normal; }
+.classifier::before { content: " : "; font-style: normal; }
 aside.admonition, div.admonition { border-left: 0.25em solid #0969da; background: rgba(9, 105, 218, 0.06); padding: 0.4em 1em; margin: 1em 0; border-radius: 4px; }
 aside.admonition.warning, aside.admonition.caution, aside.admonition.attention { border-color: #bf8700; background: rgba(191, 135, 0, 0.08); }
 aside.admonition.danger, aside.admonition.error { border-color: #cf222e; background: rgba(207, 34, 46, 0.06); }

@@ -651,8 +651,9 @@ class HtmlRenderer {
     for (const it of b.items ?? []) {
       this.flushProblems(it.start);
       let classifiers = '';
-      for (const c of it.classifiers ?? []) classifiers += `<span class="classifier-delimiter">:</span> <span class="classifier">${this.inlines(c)}</span>`;
-      this.out.push(`<dt${this.dl(it)}>${this.inlines(it.term)}${classifiers ? ' ' + classifiers : ''}</dt>\n<dd>`);
+      // like docutils' html5 writer: the " : " delimiter comes from the stylesheet
+      for (const c of it.classifiers ?? []) classifiers += `<span class="classifier">${this.inlines(c)}</span>`;
+      this.out.push(`<dt${this.dl(it)}>${this.inlines(it.term)}${classifiers}</dt>\n<dd>`);
       this.blocks(it.definition, this.sectionDepthHere());
       this.flushProblems(it.end);
       this.out.push('</dd>\n');
