@@ -158,6 +158,16 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
     en: 'Blank line required after table.',
     nb: 'Det må være en blank linje etter tabellen.',
   },
+  'directive-missing-argument': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: {required} argument(s) required, {count} supplied.',
+    nb: 'Feil i direktivet «{name}»: krever {required} argument(er), fikk {count}.',
+  },
+  'directive-too-many-arguments': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: maximum {max} argument(s) allowed, {count} supplied.',
+    nb: 'Feil i direktivet «{name}»: høyst {max} argument(er) tillatt, fikk {count}.',
+  },
   'internal-error': {
     severity: 'error',
     en: 'Internal parser error: {message}',
