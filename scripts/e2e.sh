@@ -32,11 +32,11 @@ trap cleanup EXIT
 
 bash scripts/tools/ensure.sh --chromium
 t_tools=$((SECONDS - t0))
-npm run --silent build
+# vsce runs package.json's vscode:prepublish (the production build); build here only without one.
+node -e 'process.exit(require("./package.json").scripts["vscode:prepublish"] ? 0 : 1)' || npm run --silent build
 VSIX="$ROOT/.work/e2e/weekly-report.vsix"
 rm -f "$VSIX"
-npx --no-install vsce package --no-dependencies --allow-missing-repository --skip-license \
-  --baseContentUrl https://example.invalid/weekly-report --baseImagesUrl https://example.invalid/weekly-report \
+npx --no-install vsce package --no-dependencies --allow-missing-repository --skip-license --no-rewrite-relative-links \
   -o "$VSIX" > .work/e2e/vsce.log 2>&1 || { cat .work/e2e/vsce.log; echo "[e2e] vsce package failed"; echo "e2e: 0 passed, 1 failed"; exit 1; }
 echo "[e2e] tools ${t_tools} s, build+package $((SECONDS - t0 - t_tools)) s"
 status=0

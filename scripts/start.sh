@@ -17,14 +17,13 @@ if [ ! -x node_modules/.bin/vsce ] || [ ! -d node_modules/esbuild ] || [ package
   npm install --no-audit --no-fund
 fi
 bash scripts/tools/ensure.sh
-say "building ..."
-npm run --silent build
+# vsce runs package.json's vscode:prepublish (the production build); build here only without one.
+node -e 'process.exit(require("./package.json").scripts["vscode:prepublish"] ? 0 : 1)' || { say "building ..."; npm run --silent build; }
 mkdir -p .work/start
 VSIX="$ROOT/.work/start/weekly-report.vsix"
 rm -f "$VSIX"
 say "packaging the VSIX ..."
-npx --no-install vsce package --no-dependencies --allow-missing-repository --skip-license \
-  --baseContentUrl https://example.invalid/weekly-report --baseImagesUrl https://example.invalid/weekly-report \
+npx --no-install vsce package --no-dependencies --allow-missing-repository --skip-license --no-rewrite-relative-links \
   -o "$VSIX" > .work/start/vsce.log 2>&1 || { cat .work/start/vsce.log; echo "[start] vsce package failed" >&2; exit 1; }
 
 STATE=start/state
