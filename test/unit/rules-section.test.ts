@@ -235,3 +235,13 @@ test('severity overrides and document profiles through the engine', () => {
   const doc = loadConfig('{"profiles": [{"name": "d", "files": ["status/**"], "kind": "document"}]}', '/docs/weekly-report.json').config;
   assert.equal(validate({ text, path: P, config: doc }).filter((f) => /^(title|date|section)\./.test(f.code)).length, 0);
 });
+
+test('section.duplicate replaces the parser note on the same heading text', () => {
+  const text = withBody(S.status + '\nAnnet\n-----\n\nNoe annet.\n', S.plan, S.chal, S.annet);
+  const codes = validate({ text, path: P }).map((f) => f.code);
+  assert.ok(codes.includes('section.duplicate'));
+  assert.ok(!codes.includes('rst.duplicate-implicit-target'), codes.join());
+  // on a document (no report rules) the parser's note stays, if the parser reports it
+  const doc = validate({ text, path: '/docs/notes.rst' }).map((f) => f.code);
+  assert.ok(!doc.includes('section.duplicate'));
+});

@@ -111,7 +111,7 @@ export function validate(input: ValidateInput): Finding[] {
       });
     }
   }
-  return sortFindings(supersede(findings));
+  return sortFindings(supersede(findings, input.text));
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
@@ -121,15 +121,26 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export type { Config };
 
 /**
- * A specific finding replaces generic ones it overlaps: the report title's adornment finding (with its
- * fix) replaces the parser's warnings on the same lines.
+ * A specific finding replaces generic ones about the same thing: the report title's adornment finding
+ * (with its fix) replaces the parser's warnings on the same lines; a duplicated report section replaces
+ * docutils' "duplicate implicit target" note on a heading with the same text.
  */
-const SUPERSEDES: Record<string, readonly string[]> = {
-  'title.adornment': ['rst.title-overline-too-short', 'rst.title-underline-too-short', 'rst.overline-underline-mismatch'],
+const SUPERSEDES: Record<string, { codes: readonly string[]; same: 'overlap' | 'text' }> = {
+  'title.adornment': { codes: ['rst.title-overline-too-short', 'rst.title-underline-too-short', 'rst.overline-underline-mismatch'], same: 'overlap' },
+  'section.duplicate': { codes: ['rst.duplicate-implicit-target'], same: 'text' },
 };
 
-function supersede(findings: Finding[]): Finding[] {
+function supersede(findings: Finding[], text: string): Finding[] {
   const specific = findings.filter((f) => f.code in SUPERSEDES);
   if (specific.length === 0) return findings;
-  return findings.filter((g) => !specific.some((f) => SUPERSEDES[f.code].includes(g.code) && g.start < Math.max(f.end, f.start + 1) && f.start < Math.max(g.end, g.start + 1)));
+  const norm = (f: Finding): string => text.slice(f.start, f.end).trim().replace(/\s+/g, ' ').toLowerCase();
+  return findings.filter(
+    (g) =>
+      !specific.some((f) => {
+        const rule = SUPERSEDES[f.code];
+        if (!rule.codes.includes(g.code)) return false;
+        if (rule.same === 'text') return norm(g) === norm(f);
+        return g.start < Math.max(f.end, f.start + 1) && f.start < Math.max(g.end, g.start + 1);
+      }),
+  );
 }
