@@ -241,8 +241,8 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
   },
   'indirect-target-unknown': {
     severity: 'error',
-    en: 'Indirect hyperlink target "{name}" (id="{id}") refers to target "{refname}", which does not exist.',
-    nb: 'Det indirekte lenkemålet «{name}» viser til «{refname}», som ikke finnes.',
+    en: 'Indirect hyperlink target {naming} refers to target "{refname}", {explanation}.',
+    nb: 'Det indirekte lenkemålet «{name}» viser til «{refname}», som ikke finnes entydig.',
   },
   'anonymous-mismatch': {
     severity: 'error',

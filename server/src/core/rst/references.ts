@@ -15,6 +15,14 @@ interface TargetDef {
   explicit: boolean;
   url?: string;
   span: Span;
+  /** Indirect target: the referenced name. */
+  refname?: string;
+  /** False for `text <name_>`_ targets, which docutils never registers (no ids, not in nameids). */
+  registered?: boolean;
+  /** Still carries its name (docutils' `dupname` removes it from duplicates). */
+  hasName?: boolean;
+  /** docutils id, set when registered. */
+  id?: string;
 }
 
 interface NameEntry {
@@ -29,14 +37,17 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   const refs: Array<{ name: string; span: Span }> = [];
   const anonymousRefs: Span[] = [];
   const anonymousTargets: Span[] = [];
-  const indirect: Array<{ name: string; refname: string; span: Span }> = [];
+  const indirect: TargetDef[] = [];
   const substDefs: Array<{ name: string; span: Span }> = [];
   const substRefs: Array<{ name: string; span: Span }> = [];
-  const autoRefs: Span[] = [];
+  const autoRefs: Array<{ span: Span; label: string }> = [];
+  const labelledAuto = new Set<string>();
+  const autoFootnoteDefs: TargetDef[] = [];
   const symbolRefs: Span[] = [];
   let autoFootnotes = 0;
   let symbolFootnotes = 0;
 
+  embeddedUriTargets = [];
   walk(tree, (node: Node) => {
     switch (node.type) {
       case 'section':
@@ -47,8 +58,14 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
           anonymousTargets.push(node.nameSpan ?? node);
           break;
         }
-        defs.push({ name: node.name, explicit: true, url: node.url, span: node.nameSpan ?? node });
-        if (node.refname !== undefined && node.url === undefined) indirect.push({ name: node.name, refname: node.refname, span: node.nameSpan ?? node });
+        {
+          const d: TargetDef = { name: node.name, explicit: true, url: node.url, span: node.nameSpan ?? node };
+          if (node.refname !== undefined && node.url === undefined) {
+            d.refname = node.refname;
+            indirect.push(d);
+          }
+          defs.push(d);
+        }
         break;
       case 'inline_target':
         defs.push({ name: node.name, explicit: true, span: node });
@@ -57,8 +74,14 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
         const label = node.label;
         if (label === '*') symbolFootnotes++;
         else if (label.startsWith('#')) {
-          autoFootnotes++;
-          if (label.length > 1) defs.push({ name: normalizeName(label.slice(1)), explicit: true, span: node.labelSpan });
+          if (label.length > 1) {
+            autoFootnoteDefs.push({ name: '', explicit: true, span: node.labelSpan, registered: false });
+            labelledAuto.add(normalizeName(label.slice(1)));
+            defs.push({ name: normalizeName(label.slice(1)), explicit: true, span: node.labelSpan });
+          } else {
+            autoFootnotes++;
+            autoFootnoteDefs.push({ name: '', explicit: true, span: node.labelSpan });
+          }
         } else defs.push({ name: normalizeName(label), explicit: true, span: node.labelSpan });
         break;
       }
@@ -74,7 +97,7 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
         break;
       }
       case 'reference':
-        collectReference(node, defs, refs, anonymousRefs, indirect);
+        collectReference(node, refs, anonymousRefs, indirect);
         break;
       case 'substitution_reference':
         substRefs.push({ name: node.name, span: node });
@@ -88,8 +111,9 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
         const label = node.label;
         if (label === '*') symbolRefs.push(node);
         else if (label.startsWith('#')) {
-          if (label.length > 1) refs.push({ name: normalizeName(label.slice(1)), span: node });
-          else autoRefs.push(node);
+          const name = normalizeName(label.slice(1));
+          if (label.length > 1) refs.push({ name, span: node });
+          autoRefs.push({ span: node, label: name });
         } else refs.push({ name: normalizeName(label), span: node });
         break;
       }
@@ -99,10 +123,20 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
     }
   });
 
+  for (const d of embeddedUriTargets) defs.push(d);
+  embeddedUriTargets = [];
   // ---- names, in document order (docutils registers them while parsing)
+  for (const t of indirect) if (t.registered === false) defs.push(t);
   defs.sort((a, b) => a.span.start - b.span.start);
   const names = new Map<string, NameEntry>();
+  const usedIds = new Set<string>();
   for (const d of defs) {
+    if (d.registered === false) {
+      d.hasName = true;
+      continue;
+    }
+    d.hasName = true;
+    d.id = uniqueId(makeId(d.name), usedIds);
     if (!d.name) continue;
     const old = names.get(d.name);
     if (!old) {
@@ -114,9 +148,13 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
         let level = 2;
         if (old.owner) {
           if (d.url !== undefined && old.owner.url !== undefined && old.owner.url === d.url) level = 1;
-          if (level > 1) old.owner = null;
+          if (level > 1) {
+            old.owner.hasName = false;
+            old.owner = null;
+          }
         }
         if (level > 1) problems.push(problem('duplicate-target', 'warning', d.span, { name: d.name }));
+        d.hasName = false;
       } else {
         const hadOwner = old.owner !== null;
         old.owner = d;
@@ -129,15 +167,51 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
     }
   }
 
-  // ---- indirect targets
+  // ---- auto-numbered footnotes take the first free numbers as names (docutils Footnotes transform)
+  let num = 1;
+  for (const f of autoFootnoteDefs) {
+    while (names.has(String(num))) num++;
+    // labelled ones ([#x]) take a number too, but keep their label as name
+    if (f.registered !== false) names.set(String(num), { explicit: true, owner: { ...f, name: String(num) } });
+    num++;
+  }
+  // references taking a number: [#]_ and [#x]_ without a labelled footnote; the first ones get resolved
+  const consumers = autoRefs.filter((r) => !(r.label && labelledAuto.has(r.label) && names.get(r.label)?.owner));
+  const numbered = new Set(consumers.slice(0, autoFootnotes).map((r) => r.span.start));
+
+  // ---- indirect targets (docutils IndirectHyperlinks): follow the chain through registered names
+  const brokenNames = new Set<string>();
   for (const t of indirect) {
-    const e = names.get(t.refname);
-    if (!e) problems.push(problem('indirect-target-unknown', 'error', t.span, { name: t.name, id: makeId(t.name), refname: t.refname }));
+    let explanation = '';
+    const seen = new Set<TargetDef>([t]);
+    let cur: TargetDef = t;
+    for (;;) {
+      const e = names.get(cur.refname!);
+      if (!e || !e.owner) {
+        explanation = e ? 'which is a duplicate, and cannot be used as a unique reference' : 'which does not exist';
+        break;
+      }
+      if (e.owner.refname === undefined) break; // reached a real target
+      if (seen.has(e.owner)) {
+        explanation = 'forming a circular reference';
+        break;
+      }
+      seen.add(e.owner);
+      cur = e.owner;
+    }
+    if (!explanation) continue;
+    if (t.hasName) brokenNames.add(t.name);
+    const naming = (t.hasName ? `"${t.name}" ` : '') + (t.id ? `(id="${t.id}")` : '');
+    problems.push(problem('indirect-target-unknown', 'error', t.span, { naming, name: t.name, refname: t.refname!, explanation }));
   }
 
   // ---- named references
+  const embeddedNames = new Set(indirect.filter((t) => t.registered === false).map((t) => t.name));
   for (const r of refs) {
+    if (numbered.has(r.span.start)) continue; // [#x]_ numbered by an auto footnote
+    if (brokenNames.has(r.name)) continue; // docutils replaces them silently, after the indirect-target error
     const e = names.get(r.name);
+    if (!e && embeddedNames.has(r.name)) continue; // resolved through an embedded alias target
     if (!e) problems.push(problem('unknown-target', 'error', r.span, { name: r.name }));
     else if (!e.owner) problems.push(problem('duplicate-target-reference', 'error', r.span, { name: r.name }));
   }
@@ -165,11 +239,12 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   }
 
   // ---- auto-numbered and symbol footnotes
-  for (let i = autoFootnotes; i < autoRefs.length; i++) {
-    problems.push(problem('footnote-autonumber-mismatch', 'error', autoRefs[i], { count: autoFootnotes }));
+  // labelled [#x]_ references resolved by a labelled footnote do not take a number; docutils reports the first excess one
+  if (consumers.length > autoFootnotes) {
+    problems.push(problem('footnote-autonumber-mismatch', 'error', consumers[autoFootnotes].span, { count: autoFootnotes }));
   }
-  for (let i = symbolFootnotes; i < symbolRefs.length; i++) {
-    problems.push(problem('footnote-symbol-mismatch', 'error', symbolRefs[i], { count: symbolFootnotes }));
+  if (symbolRefs.length > symbolFootnotes) {
+    problems.push(problem('footnote-symbol-mismatch', 'error', symbolRefs[symbolFootnotes], { count: symbolFootnotes }));
   }
 
   problems.sort((a, b) => a.start - b.start);
@@ -178,10 +253,9 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
 
 function collectReference(
   node: Reference,
-  defs: TargetDef[],
   refs: Array<{ name: string; span: Span }>,
   anonymousRefs: Span[],
-  indirect: Array<{ name: string; refname: string; span: Span }>,
+  indirect: TargetDef[],
 ): void {
   if (node.kind === 'standalone' || node.kind === 'email') return;
   const nameSpan = node.textSpan;
@@ -193,14 +267,24 @@ function collectReference(
   const name = node.refname ?? '';
   if (node.url !== undefined) {
     // `text <url>`_ defines an explicit target named `text`
-    defs.push({ name, explicit: true, url: node.url, span: nameSpan });
+    embeddedUriTargets.push({ name, explicit: true, url: node.url, span: nameSpan });
   } else if (node.embeddedRefname !== undefined) {
-    // `text <name_>`_ defines an indirect target `text` and references `name`
-    defs.push({ name, explicit: true, span: nameSpan });
+    // `text <name_>`_ defines an indirect target `text` (never registered by docutils) and references `name`
+    indirect.push({ name, explicit: true, span: nameSpan, refname: node.embeddedRefname, registered: false });
     refs.push({ name: node.embeddedRefname, span: node.urlSpan ?? node });
   } else {
     refs.push({ name, span: nameSpan });
   }
+}
+
+/** Explicit targets created by `text <url>`_ (collected per call of resolveReferences). */
+let embeddedUriTargets: TargetDef[] = [];
+
+function uniqueId(base: string, used: Set<string>): string {
+  let id = base;
+  for (let i = 1; used.has(id); i++) id = `${base}-${i}`;
+  used.add(id);
+  return id;
 }
 
 function problem(kind: string, severity: Problem['severity'], span: Span, data?: Problem['data']): Problem {
