@@ -391,6 +391,17 @@ test('toctree and other Sphinx directives are known; unknown directives are opaq
   assert.equal(unk.argument, 'arg\nbody'.split('\n').join(' '));
 });
 
+test('directive argument counts are checked like docutils', () => {
+  let r = p('.. code::\n   ethtool NICname\n   lldpctl NICname\n');
+  assert.deepEqual(kinds(r.problems), ['directive-too-many-arguments']);
+  assert.equal(r.s(r.problems[0]), 'code::\n   ethtool NICname\n   lldpctl NICname');
+  assert.deepEqual(r.problems[0].data, { name: 'code', max: 1, count: 4 });
+  r = p('.. image::\n\n.. figure:: a b.png\n');
+  assert.deepEqual(kinds(r.problems), ['directive-missing-argument']);
+  assert.equal(r.s(r.problems[0]), 'image');
+  assert.deepEqual(p('.. code:: bash\n\n   x\n').problems, []);
+});
+
 test('hyperlink targets: named, multi-line URL, indirect, anonymous, backquoted', () => {
   const text = '.. _Trello: https://trello.com/\n   norcams\n.. _ind: Trello_\n.. __: https://anon.example\n__ https://anon2.example\n.. _`a: b`: http://ab\n';
   const { tree, s } = p(text);
@@ -496,7 +507,7 @@ test('every problem kind the parser emits is registered with severity and both l
     'enumerated-list-unindent', 'definition-list-unindent', 'field-list-unindent', 'option-list-unindent', 'block-quote-unindent',
     'literal-block-unindent', 'line-block-unindent', 'explicit-markup-unindent', 'enumerated-list-start', 'malformed-hyperlink-target',
     'malformed-substitution-definition', 'substitution-missing-contents', 'substitution-invalid', 'unknown-directive', 'malformed-table',
-    'table-blank-line-required', 'internal-error'];
+    'table-blank-line-required', 'directive-missing-argument', 'directive-too-many-arguments', 'internal-error'];
   for (const k of emitted) {
     const e = PROBLEM_KINDS[k];
     assert.ok(e, k);

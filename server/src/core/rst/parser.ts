@@ -94,6 +94,16 @@ const BODY_DIRECTIVES = new Set([
   'list-table', 'class', 'rst-class', 'cssclass', 'todo', 'ifconfig', 'tab', 'tabs', 'group-tab', 'code-tab',
 ]);
 const CODE_DIRECTIVES = new Set(['code', 'code-block', 'sourcecode']);
+/** Argument specs [required, optional, final argument may contain whitespace] (docutils / Sphinx classes). */
+const ARGUMENT_SPECS: Record<string, [number, number, boolean]> = {
+  code: [0, 1, false], 'code-block': [0, 1, false], sourcecode: [0, 1, false], image: [1, 0, true], figure: [1, 0, true],
+  contents: [0, 1, true], topic: [1, 0, true], rubric: [1, 0, true], admonition: [1, 0, true], raw: [1, 0, true],
+  include: [1, 0, true], literalinclude: [1, 0, true], only: [1, 0, true], highlight: [1, 0, false], container: [0, 1, true],
+  'csv-table': [0, 1, true], table: [0, 1, true], 'list-table': [0, 1, true], date: [0, 1, true], class: [1, 0, true],
+  role: [1, 0, true], 'default-role': [0, 1, false], title: [1, 0, true], unicode: [1, 0, true], index: [1, 0, true],
+  tabularcolumns: [1, 0, true], centered: [1, 0, true], versionadded: [1, 1, true], versionchanged: [1, 1, true],
+  deprecated: [1, 1, true], toctree: [0, 0, false], sidebar: [0, 1, true],
+};
 
 // ---------------------------------------------------------------- helpers
 
@@ -1407,6 +1417,17 @@ export class BlockParser implements TableHost {
         d.children = [lb];
       } else if (BODY_DIRECTIVES.has(name)) {
         d.children = this.body(cw, false, ctx.depth + 1);
+      }
+    }
+    const spec = ARGUMENT_SPECS[name];
+    if (spec) {
+      const args = d.argument.trim() ? d.argument.trim().split(/\s+/) : [];
+      const [req, opt, finalWs] = spec;
+      if (args.length < req) {
+        this.problem('directive-missing-argument', 'error', nameSpan.start, nameSpan.end, { name, required: req, count: args.length });
+      } else if (args.length > req + opt && !(finalWs && req + opt > 0)) {
+        // range: from the directive name (the line docutils reports) through the arguments
+        this.problem('directive-too-many-arguments', 'error', nameSpan.start, (d.argumentSpan ?? nameSpan).end, { name, max: req + opt, count: args.length });
       }
     }
     if (CODE_DIRECTIVES.has(name) && !d.language) {
