@@ -355,3 +355,32 @@ test('completion latency on a 500-file workspace', () => {
   console.log(`# completion latency, 500-file workspace: median ${median.toFixed(2)} ms, max ${times[29].toFixed(2)} ms (${n} items)`);
   assert.ok(median < 50, `median ${median} ms`);
 });
+
+test('providers never throw: every offset of odd documents', () => {
+  const odd = [
+    '',
+    '\n\n\n',
+    '=====\n',
+    'Uke\n===\n\nav , , \n\n.. \n   :\n`<`_ :doc:`\n|x|_ [#]_ __ `a <b>`__\n',
+    '\u0000\u0001binary\r\n\r\n===\r\nx\r\n===\r\n',
+    '*'.repeat(200) + '\n' + '`'.repeat(101),
+    REPORT.replace(/\n/g, '\r\n'),
+    REPORT.slice(0, 137),
+  ];
+  const ctx = ctxFor(docOf('/ws/2019/uke_09.rst', REPORT));
+  for (const text of odd) {
+    const doc = docOf('/ws/2019/uke_09.rst', text);
+    documentSymbols(doc);
+    foldingRanges(doc);
+    adornmentFixes(doc);
+    documentLinks(doc, undefined);
+    for (let o = 0; o <= text.length; o++) {
+      complete(doc, o, { ...ctx, report: undefined });
+      complete(doc, o, ctx);
+      hover(doc, o, ctx);
+      definition(doc, o, undefined);
+      selectionRangeAt(doc, o);
+      adornmentOnType(text, o);
+    }
+  }
+});

@@ -156,7 +156,7 @@ export function complete(doc: FeatureDoc, offset: number, ctx: CompletionContext
   const lineNo = lineNumberAt(text, ls);
   const prevLine = lineNo > 0 ? lineText(text, ls, -1) : undefined;
   if (prevLine !== undefined && prevLine.trim() && !/^\s/.test(prevLine) && /^([!-/:-@[-`{-~])\1*$/.test(prefix + after.trimEnd()) && !isAdornmentLine(prevLine)) {
-    const c = prefix[0];
+    const c = (prefix + after.trimEnd())[0];
     const width = columnWidth(prevLine.trim());
     items.push({ label: c.repeat(width), kind: 'text', detail: `underline (${width})`, preselect: true, edit: { start: ls, end: le, newText: c.repeat(width) } });
     return { items, isIncomplete: false };
