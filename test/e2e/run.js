@@ -79,7 +79,7 @@ async function runHostSuite(context, server, extDir, ws, grep, resultsFile) {
   ];
   const url = `${server.url}?folder=${encodeURIComponent(ws)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
-  const timeoutMs = Number(process.env.WR_E2E_HOST_TIMEOUT || 240000);
+  const timeoutMs = Number(process.env.WR_E2E_HOST_TIMEOUT || 480000);
   let timer;
   const code = await Promise.race([
     exited,
