@@ -168,6 +168,21 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
     en: 'Error in "{name}" directive: maximum {max} argument(s) allowed, {count} supplied.',
     nb: 'Feil i direktivet «{name}»: høyst {max} argument(er) tillatt, fikk {count}.',
   },
+  'transition-at-start': {
+    severity: 'error',
+    en: 'Document or section may not begin with a transition.',
+    nb: 'Et dokument eller en seksjon kan ikke begynne med en skillelinje.',
+  },
+  'transitions-adjacent': {
+    severity: 'error',
+    en: 'At least one body element must separate transitions; adjacent transitions are not allowed.',
+    nb: 'Skillelinjer må skilles av minst ett element; to skillelinjer etter hverandre er ikke tillatt.',
+  },
+  'transition-at-end': {
+    severity: 'error',
+    en: 'Document may not end with a transition.',
+    nb: 'Et dokument kan ikke slutte med en skillelinje.',
+  },
   'internal-error': {
     severity: 'error',
     en: 'Internal parser error: {message}',
