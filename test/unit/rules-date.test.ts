@@ -162,3 +162,16 @@ test('the 2020/uke_08 defect: year, double space and week, and fix-all repairs a
   assert.deepEqual(fixed.findings.filter((f) => f.code.startsWith('date.')), []);
   assert.ok(fixed.fixed >= 1);
 });
+
+test('dateStatus: the ISO week of the date and whether it fits the report week', () => {
+  const { analyse } = require('../../server/src/core/engine') as typeof import('../../server/src/core/engine');
+  const { dateStatus } = require('../../server/src/core/report/window') as typeof import('../../server/src/core/report/window');
+  const ok = analyse({ text: report(), path: P }).report!;
+  assert.deepEqual(dateStatus(ok), { date: { year: 2017, month: 7, day: 31 }, iso: { year: 2017, week: 31 }, week: { year: 2017, week: 30 }, weeksAfter: 1, window: [0, 2], inWindow: true });
+  const late = analyse({ text: dated('av R, UH IaaS, 21.august 2017'), path: P }).report!;
+  assert.equal(dateStatus(late)?.weeksAfter, 4);
+  assert.equal(dateStatus(late)?.inWindow, false);
+  const noYear = analyse({ text: report({ title: 'Uke 52', date: 'av R, X, 2.januar 2019' }), path: '/docs/uke_52.rst' }).report!;
+  assert.deepEqual(dateStatus(noYear)?.week, { year: 2018, week: 52 }, 'the year that puts the date closest');
+  assert.equal(dateStatus(analyse({ text: dated(null), path: P }).report!), undefined);
+});

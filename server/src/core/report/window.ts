@@ -34,3 +34,31 @@ export function windowYears(week: IsoWeek, window: [number, number]): number[] {
   for (let y = first.year; y <= last.year; y++) ys.push(y);
   return ys;
 }
+
+export interface DateStatus {
+  date: CalendarDate;
+  /** ISO week of the date. */
+  iso: IsoWeek;
+  /** The report's week (title, else file name). */
+  week: IsoWeek;
+  /** Weeks from the report's week to the date's week. */
+  weeksAfter: number;
+  window: [number, number];
+  inWindow: boolean;
+}
+
+/** Where the report's date lies relative to its week (for hovers and the new-report command). */
+export function dateStatus(model: ReportModel): DateStatus | undefined {
+  const date = model.dateLine?.line.date.date;
+  const dp = model.profile.date;
+  if (!date || !dp) return undefined;
+  let week = reportWeek(model);
+  if (!week) {
+    const a = reportWeek(model, date.year);
+    const b = reportWeek(model, date.year - 1);
+    week = a && (!b || Math.abs(weeksAfter(a, date)) <= Math.abs(weeksAfter(b, date))) ? a : b;
+  }
+  if (!week) return undefined;
+  const n = weeksAfter(week, date);
+  return { date, iso: isoWeekOf(date), week, weeksAfter: n, window: dp.window, inWindow: n >= dp.window[0] && n <= dp.window[1] };
+}

@@ -1,7 +1,7 @@
 import type { Rule } from './rule';
 import { formatDate } from '../report/dates';
 import { isoWeekOf } from '../report/isoweek';
-import { expectedDate, reportWeek, weeksAfter, windowDays } from '../report/window';
+import { dateStatus, expectedDate, windowDays } from '../report/window';
 
 export const rule: Rule = {
   meta: {
@@ -20,17 +20,10 @@ export const rule: Rule = {
     const dl = r.dateLine?.line;
     const date = dl?.date.date;
     if (!dp || !dl || !date) return;
-    // without a folder/file year, assume the year (this or the previous) that puts the date closest
-    let week = reportWeek(r);
-    if (!week) {
-      const a = reportWeek(r, date.year);
-      const b = reportWeek(r, date.year - 1);
-      if (!a && !b) return;
-      week = !b || (a && Math.abs(weeksAfter(a, date)) <= Math.abs(weeksAfter(b, date))) ? a! : b;
-    }
-    const n = weeksAfter(week, date);
+    const st = dateStatus(r);
+    if (!st || st.inWindow) return;
+    const { week, weeksAfter: n } = st;
     const [min, max] = dp.window;
-    if (n >= min && n <= max) return;
     const iso = isoWeekOf(date);
     const { first, last } = windowDays(week, dp.window);
     const fmt = (lang: 'nb' | 'en') => (d: typeof date) => formatDate(d, lang === 'nb' ? 'D.MMMM YYYY' : 'D MMMM YYYY', lang);
