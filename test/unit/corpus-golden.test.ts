@@ -15,6 +15,9 @@ import { loadConfig } from '../../server/src/core/report/config';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import type { Finding } from '../../server/src/core/types';
+import type { Config } from '../../server/src/core/report/config';
+import { RULE_LIST } from '../../server/src/core/rules/index';
+import { checkFix } from './ruleTester';
 
 /** The repository root: the nearest parent of this (compiled) file holding package.json. */
 function repoRoot(): string {
@@ -50,6 +53,7 @@ interface Entry {
   severity: Finding['severity'];
   code: string;
   finding: Finding;
+  text: string;
 }
 
 function entryKey(e: Pick<Entry, 'path' | 'line' | 'col' | 'severity' | 'code'>): string {
@@ -57,12 +61,16 @@ function entryKey(e: Pick<Entry, 'path' | 'line' | 'col' | 'severity' | 'code'>)
 }
 
 let memo: Entry[] | undefined;
+let corpusWs: WorkspaceIndex | undefined;
+let corpusConfig: Config | undefined;
 function corpusFindings(): Entry[] {
   if (memo) return memo;
   const files = listFiles(DOCS).sort();
   const ws = new WorkspaceIndex(ROOT, files.map((f) => ROOT + '/' + f));
   const loaded = loadConfig(fs.readFileSync(CONFIG, 'utf8'), ROOT + '/weekly-report.json');
   assert.deepEqual(loaded.findings.map((f) => f.message), [], 'the corpus configuration is valid');
+  corpusWs = ws;
+  corpusConfig = loaded.config;
   const out: Entry[] = [];
   for (const rel of files.filter((f) => f.endsWith('.rst'))) {
     const text = fs.readFileSync(path.join(DOCS, rel), 'utf8');
@@ -70,7 +78,7 @@ function corpusFindings(): Entry[] {
     const findings = validate({ text, path: ROOT + '/' + rel, workspace: ws, config: loaded.config, root: ROOT, locale: 'en' });
     for (const f of findings) {
       const p = lines.positionAt(f.start);
-      out.push({ path: rel, line: p.line + 1, col: p.character + 1, severity: f.severity, code: f.code, finding: f });
+      out.push({ path: rel, line: p.line + 1, col: p.character + 1, severity: f.severity, code: f.code, finding: f, text });
     }
   }
   return (memo = out);
@@ -160,4 +168,22 @@ test('the known broken links suggest the page that now has that name', { skip: !
     assert.ok(fix, `a preferred fix for ${d.path}:${d.line}`);
     assert.deepEqual(fix.edits.map((x) => x.newText), [d.fix], `${d.path}:${d.line}`);
   }
+});
+
+test('every fix offered on the corpus removes its finding, adds none and changes nothing outside its edits', { skip: !corpusPresent && 'corpus not present' }, () => {
+  const entries = corpusFindings();
+  const byFile = new Map<string, Entry[]>();
+  for (const e of entries) byFile.set(e.path, [...(byFile.get(e.path) ?? []), e]);
+  let fixes = 0;
+  for (const [rel, list] of byFile) {
+    const all = list.map((e) => e.finding);
+    const c = { text: list[0].text, path: ROOT + '/' + rel, root: ROOT, workspace: corpusWs, config: corpusConfig };
+    for (const e of list) {
+      for (const fix of e.finding.fixes) {
+        checkFix(RULE_LIST[0], c, all, e.finding, fix);
+        fixes++;
+      }
+    }
+  }
+  assert.ok(fixes >= 150, `fixes checked: ${fixes}`);
 });
