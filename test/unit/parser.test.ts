@@ -125,6 +125,14 @@ test('transitions', () => {
   assert.equal(r.tree.children[0].type, 'paragraph');
 });
 
+test('transition placement errors (docutils Transitions transform)', () => {
+  const text = '-----\n\nx\n\n-----\n\n------\n\nT\n=\n\n-----\n\ny\n\n-----\n';
+  const { problems, s } = p(text);
+  assert.deepEqual(problems.map((x) => [x.kind, s(x), text.slice(0, x.start).split('\n').length]), [
+    ['transition-at-start', '-----', 1], ['transitions-adjacent', '------', 7], ['transition-at-start', '-----', 12], ['transition-at-end', '-----', 16],
+  ]);
+});
+
 test('paragraphs, CRLF and CR line endings, astral characters', () => {
   for (const nl of ['\n', '\r\n', '\r']) {
     const text = ['First 😀 line', 'second line', '', 'Next'].join(nl) + nl;
@@ -507,7 +515,8 @@ test('every problem kind the parser emits is registered with severity and both l
     'enumerated-list-unindent', 'definition-list-unindent', 'field-list-unindent', 'option-list-unindent', 'block-quote-unindent',
     'literal-block-unindent', 'line-block-unindent', 'explicit-markup-unindent', 'enumerated-list-start', 'malformed-hyperlink-target',
     'malformed-substitution-definition', 'substitution-missing-contents', 'substitution-invalid', 'unknown-directive', 'malformed-table',
-    'table-blank-line-required', 'directive-missing-argument', 'directive-too-many-arguments', 'internal-error'];
+    'table-blank-line-required', 'directive-missing-argument', 'directive-too-many-arguments', 'transition-at-start', 'transitions-adjacent',
+    'transition-at-end', 'internal-error'];
   for (const k of emitted) {
     const e = PROBLEM_KINDS[k];
     assert.ok(e, k);

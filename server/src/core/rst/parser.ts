@@ -386,7 +386,8 @@ export class BlockParser implements TableHost {
   }
 
   inline(segments: Span[]): Inline[] {
-    const segs = segments.filter((s) => s.end >= s.start);
+    let segs = segments;
+    for (const sg of segments) if (sg.end < sg.start) { segs = segments.filter((x) => x.end >= x.start); break; }
     if (segs.length === 0) return [];
     try {
       const r = parseInline(this.src, segs);
@@ -1514,6 +1515,29 @@ function fixSectionEnds(blocks: Block[]): void {
   }
 }
 
+/**
+ * docutils' Transitions transform: a document or section may not begin with a transition, transitions may
+ * not be adjacent, and the document may not end with one. (docutils also moves a transition that ends a
+ * section behind it; the tree keeps source order instead.)
+ */
+function checkTransitions(doc: Document, problems: Problem[]): void {
+  const visit = (children: Block[], isDoc: boolean) => {
+    for (let i = 0; i < children.length; i++) {
+      const b = children[i];
+      if (b.type === 'section') { visit(b.children, false); continue; }
+      if (b.type !== 'transition') continue;
+      if (i === 0) problems.push({ kind: 'transition-at-start', severity: 'error', start: b.start, end: b.end });
+      else if (children[i - 1].type === 'transition') problems.push({ kind: 'transitions-adjacent', severity: 'error', start: b.start, end: b.end });
+      void isDoc;
+    }
+  };
+  visit(doc.children, true);
+  // the last element of the document (descending into trailing sections)
+  let last: Block | undefined = doc.children[doc.children.length - 1];
+  while (last && last.type === 'section' && last.children.length) last = last.children[last.children.length - 1];
+  if (last && last.type === 'transition') problems.push({ kind: 'transition-at-end', severity: 'error', start: last.start, end: last.end });
+}
+
 /** Parse reStructuredText into a position-exact tree. Never throws. */
 export function parse(text: string): ParseResult {
   const src = typeof text === 'string' ? text : String(text ?? '');
@@ -1528,11 +1552,14 @@ export function parse(text: string): ParseResult {
   const tree: Document = p ? p.doc : { type: 'document', start: 0, end: src.length, children: [] };
   try { fixSectionEnds(tree.children); } catch { /* keep what we have */ }
   const problems: Problem[] = p ? p.problems.concat(extra) : extra;
+  try { checkTransitions(tree, problems); } catch { /* best effort */ }
   try {
     for (const pr of resolveReferences(tree, src)) problems.push(pr);
   } catch (e) {
     problems.push({ kind: 'internal-error', severity: 'error', start: 0, end: Math.min(src.length, 1), data: { message: 'references: ' + String((e as Error)?.message ?? e) } });
   }
-  problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  let sorted = true;
+  for (let i = 1; i < problems.length && sorted; i++) if (problems[i].start < problems[i - 1].start) sorted = false;
+  if (!sorted) problems.sort((a, b) => a.start - b.start || a.end - b.end);
   return { tree, problems };
 }
