@@ -174,10 +174,12 @@ export class ServerContext {
     }
   }
 
-  /** Forget per-document caches (on close). */
+  /** Forget per-document caches (on close); the index's title goes back to the saved file's. */
   forget(uri: string): void {
+    const cached = this.parseCache.get(uri);
     this.parseCache.delete(uri);
     this.findingsCache.delete(uri);
+    if (cached) for (const root of this.roots.values()) if (root.index.exists(cached.path)) this.refreshTitle(root, cached.path);
   }
 
   /** Drop cached findings (the workspace or config changed); parses stay valid. */

@@ -183,6 +183,16 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
     en: 'Document may not end with a transition.',
     nb: 'Et dokument kan ikke slutte med en skillelinje.',
   },
+  'possible-title-underline': {
+    severity: 'info',
+    en: "Possible title underline, too short for the title. Treating it as ordinary text because it's so short.",
+    nb: 'Mulig understreking av en tittel, men for kort til å gjelde: behandles som vanlig tekst.',
+  },
+  'definition-list-literal': {
+    severity: 'info',
+    en: 'Blank line missing before literal block (after the "::")? Interpreted as a definition list item.',
+    nb: 'Mangler det en blank linje før den litterale blokken (etter «::»)? Tolket som et punkt i en definisjonsliste.',
+  },
   'internal-error': {
     severity: 'error',
     en: 'Internal parser error: {message}',
