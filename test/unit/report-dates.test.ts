@@ -101,6 +101,15 @@ test('failures say which part is wrong, with its span', () => {
   assert.equal(dl.date.failure?.reason, 'missing');
 });
 
+test('a date line without a comma before the date', () => {
+  const dl = parseDateLine('av Raymond Kristiansen 31.juli 2017', 0)!;
+  assert.equal(dl.author, 'Raymond Kristiansen');
+  assert.deepEqual(dl.missingComma, { start: 22, end: 22 });
+  assert.deepEqual(dl.date.date, { year: 2017, month: 7, day: 31 });
+  assert.equal(parseDateLine('av Raymond, 31.juli 2017')!.missingComma, undefined);
+  assert.equal(parseDateLine('Av og til skjer det')!.date.date, undefined, 'prose is no date');
+});
+
 test('not a date line', () => {
   assert.equal(parseDateLine('Dette er en samlerapport, 2017'), undefined);
   assert.equal(parseDateLine('avslutning, 31.juli 2017'), undefined);

@@ -141,6 +141,13 @@ ruleTester(formatRule, {
       output: report(),
     },
     {
+      name: 'comma missing before the date',
+      text: dated('av Raymond Kristiansen 31.juli 2017'),
+      path: P,
+      errors: [{ code: 'date.format', line: 5, column: 23, message: 'A comma is missing between the name and the date.' }],
+      output: dated('av Raymond Kristiansen, 31.juli 2017'),
+    },
+    {
       text: dated('av  Raymond Kristiansen,  UH IaaS, 31.juli 2017'),
       path: P,
       errors: [{ code: 'date.format', message: '2 runs' }],
@@ -174,4 +181,13 @@ test('dateStatus: the ISO week of the date and whether it fits the report week',
   const noYear = analyse({ text: report({ title: 'Uke 52', date: 'av R, X, 2.januar 2019' }), path: '/docs/uke_52.rst' }).report!;
   assert.deepEqual(dateStatus(noYear)?.week, { year: 2018, week: 52 }, 'the year that puts the date closest');
   assert.equal(dateStatus(analyse({ text: dated(null), path: P }).report!), undefined);
+});
+
+test('prose starting with “Av” is not taken for a date line unless it comes first', () => {
+  const { analyse } = require('../../server/src/core/engine') as typeof import('../../server/src/core/engine');
+  const text = report({ date: 'av R, UH IaaS, 31.juli 2017\n\nAv og til, som nå, går det fint' });
+  assert.equal(analyse({ text, path: P }).report!.dateLine?.line.author, 'R');
+  const noDate = report({ date: 'Innledning.\n\nAv og til, som nå, går det fint' });
+  assert.equal(analyse({ text: noDate, path: P }).report!.dateLine, undefined);
+  assert.deepEqual(validate({ text: noDate, path: P }).map((f) => f.code).filter((c) => c.startsWith('date.')), ['date.missing']);
 });

@@ -79,6 +79,8 @@ export interface DateLine extends Span {
   date: ParsedDate;
   /** Runs of more than one space or tabs anywhere in the line. */
   irregularSpaces: Span[];
+  /** Where a comma is missing between the name and the date (`av NAME 31.juli 2017`). */
+  missingComma?: Span;
 }
 
 /** Leading words of a date line. */
@@ -262,7 +264,16 @@ export function parseDateLine(line: string, offset = 0): DateLine | undefined {
     irregularSpaces: spacesRuns(line.trimEnd(), offset).filter((s) => s.start >= offset + prefixStart),
   };
   if (pieces.length === 1) {
-    // no comma: `av NAME` (date missing)
+    // no comma: `av NAME 31.juli 2017` (comma missing) or `av NAME` (date missing)
+    const tail = /(?:\d{1,2}\.?[ \t]*\p{L}+\.?[ \t]*\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.[ \t]*\d{1,2}\.[ \t]*\d{4})[ \t]*$/u.exec(rest);
+    if (tail && tail.index > 0 && /\S/.test(rest.slice(0, tail.index))) {
+      const a = trimmedSpan({ text: rest.slice(0, tail.index), start: prefixEnd });
+      res.author = a.text;
+      res.authorSpan = a.span;
+      res.missingComma = { start: a.span.end, end: a.span.end };
+      res.date = parseDate(tail[0].trimEnd(), offset + prefixEnd + tail.index);
+      return res;
+    }
     const a = trimmedSpan(pieces[0]);
     res.author = a.text;
     res.authorSpan = a.span;

@@ -119,14 +119,19 @@ export function buildReport(parsed: ParseResult, text: string, path: string, roo
       if (rel >= 0) model.title.weekSpan = { start: titleNode.titleSpan.start + rel, end: titleNode.titleSpan.start + rel + t.weekText.length };
     }
     // the date line: first paragraph (before the first subsection) whose first line is `av NAME, ..., DATE`
+    let firstParagraph = true;
     for (const b of titleNode.children) {
       if (b.type === 'section') break;
       if (b.type !== 'paragraph') continue;
       const lineEnd = firstLineEnd(text, b.start, b.end);
       const lineText = text.slice(b.start, lineEnd);
-      if (!lineText.includes(',')) continue;
       const dl = parseDateLine(lineText, b.start);
-      if (dl) {
+      const first = firstParagraph;
+      firstParagraph = false;
+      // a line starting with `av`/`by` is the date line when it ends with a date, or when it has commas and
+      // either is the first paragraph or has a digit after its last comma (prose like "Av og til, ..." is not)
+      const comma = lineText.lastIndexOf(',');
+      if (dl && (dl.date.date || (comma >= 0 && (first || /\d/.test(lineText.slice(comma)))))) {
         model.dateLine = { paragraph: b, line: dl };
         break;
       }

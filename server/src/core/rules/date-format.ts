@@ -3,7 +3,7 @@ import type { Rule } from './rule';
 export const rule: Rule = {
   meta: {
     code: 'date.format',
-    description: { en: 'The date line uses single spaces.', nb: 'Datolinjen bruker enkle mellomrom.' },
+    description: { en: 'The date line is written `av NAME, ORG, DATE` with single spaces.', nb: 'Datolinjen skrives `av NAVN, ORG, DATO` med enkle mellomrom.' },
     severity: 'warning',
     fixable: true,
     scope: 'report',
@@ -11,7 +11,17 @@ export const rule: Rule = {
   check(ctx) {
     const r = ctx.report!;
     const dl = r.dateLine?.line;
-    if (!r.profile.date || !dl || dl.irregularSpaces.length === 0) return;
+    if (!r.profile.date || !dl) return;
+    if (dl.missingComma) {
+      const at = dl.missingComma.start;
+      ctx.emit({
+        start: at,
+        end: dl.date.span.start,
+        message: { en: 'A comma is missing between the name and the date.', nb: 'Det mangler komma mellom navnet og datoen.' },
+        fixes: [{ title: { en: 'Insert a comma before the date', nb: 'Sett inn komma foran datoen' }, edits: [{ start: at, end: at, newText: ',' }], isPreferred: true }],
+      });
+    }
+    if (dl.irregularSpaces.length === 0) return;
     const runs = dl.irregularSpaces;
     ctx.emit({
       start: runs[0].start,
