@@ -8,7 +8,7 @@ Parses every file with docutils in ONE process, with Sphinx's roles and directiv
   sections:   [[level, title, line]]              (level 1 = top; doctitle_xform disabled)
   references: [[kind, text, refuri|refname|'']]   kind: uri | name | anonymous
   roles:      [[name, target]]                    (name '' for the default role)
-  directives: [[name, first-line argument, line]]
+  directives: [[name, first-line argument or null when docutils rejected the block, line]]
   targets:    [[names, refuri|refname|'', anonymous]]
   messages:   [[level, line, type, message]]      (system messages of level >= 2, parse and transforms)
 """
@@ -35,7 +35,7 @@ _orig_run_directive = states.Body.run_directive
 
 def _run_directive(self, directive, match, type_name, option_presets):
     lineno = self.state_machine.abs_line_number()
-    rec = [type_name.lower(), '', lineno]
+    rec = [type_name.lower(), None, lineno]  # argument stays None when docutils rejects the directive block
     _rec('directives', rec)
 
     class Recording(directive):
