@@ -161,18 +161,20 @@ async function start(state, { port, logFile, timeoutMs = 60000, extraEnv = {} } 
   return server;
 }
 
-/** Kill code-server and everything it started (its process group), by PID. Idempotent. */
+/** Kill code-server and everything it started (its process group), by PID. Idempotent and
+ * synchronous (it also runs from process.on('exit')): SIGTERM, up to 5 s for the group to go, SIGKILL. */
 function stop(server) {
   if (!server || server.stopped) return;
   server.stopped = true;
-  for (const sig of ['SIGTERM']) {
-    try { process.kill(-server.pid, sig); } catch { /* already gone */ }
+  const alive = () => { try { process.kill(-server.pid, 0); return true; } catch { return false; } };
+  try { process.kill(-server.pid, 'SIGTERM'); } catch { return; }
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  const t0 = Date.now();
+  while (alive() && Date.now() - t0 < 5000) Atomics.wait(tick, 0, 0, 50); // poll the condition every 50 ms
+  if (alive()) {
+    console.error(`[e2e] code-server group ${server.pid} still alive 5 s after SIGTERM: SIGKILL`);
+    try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
   }
-  // Make sure: SIGKILL the group shortly after if anything is left (synchronous check, no sleep loop).
-  try {
-    process.kill(-server.pid, 0);
-    spawnSync('sh', ['-c', `sleep 0.5; kill -9 -${server.pid} 2>/dev/null || true`]);
-  } catch { /* group gone */ }
 }
 
 module.exports = { ROOT, WORK, CODE_SERVER, EXTENSION_ID, freePort, waitFor, httpGet, freshState, env, installVsix, copyDir, start, stop };
