@@ -69,9 +69,10 @@ test('sections: underline too short (>= 4) warns, shorter than 4 is text', () =>
   const sec = tree.children[0] as Section;
   assert.equal(sec.type, 'section');
   assert.equal(sec.titleText, 'Planlagte aktiviteter');
-  assert.deepEqual(kinds(problems), ['title-underline-too-short']);
+  assert.deepEqual(kinds(problems), ['title-underline-too-short', 'possible-title-underline']);
   assert.equal(s(problems[0]), '=====');
   assert.equal(problems[0].severity, 'warning');
+  assert.equal(problems[1].severity, 'info');
   // "Ab\n==" is a sibling title (same style, equal length); "Long title\n==" is a paragraph in it
   const ab = tree.children[1] as Section;
   assert.equal(ab.type, 'section');
@@ -79,6 +80,14 @@ test('sections: underline too short (>= 4) warns, shorter than 4 is text', () =>
   const para = ab.children[0] as Paragraph;
   assert.equal(para.type, 'paragraph');
   assert.equal(s(para), 'Long title\n==');
+});
+
+test('info: short underline treated as text; "::" term line read as a definition list', () => {
+  let r = p('Long title\n==\n');
+  assert.deepEqual(r.problems.map((x) => [x.kind, x.severity, r.s(x)]), [['possible-title-underline', 'info', '==']]);
+  r = p('finnes her::\n  https://example.org\n');
+  assert.equal(r.tree.children[0].type, 'definition_list');
+  assert.deepEqual(r.problems.map((x) => [x.kind, x.severity, r.s(x)]), [['definition-list-literal', 'info', '::']]);
 });
 
 test('sections: overline problems', () => {
@@ -516,7 +525,7 @@ test('every problem kind the parser emits is registered with severity and both l
     'literal-block-unindent', 'line-block-unindent', 'explicit-markup-unindent', 'enumerated-list-start', 'malformed-hyperlink-target',
     'malformed-substitution-definition', 'substitution-missing-contents', 'substitution-invalid', 'unknown-directive', 'malformed-table',
     'table-blank-line-required', 'directive-missing-argument', 'directive-too-many-arguments', 'transition-at-start', 'transitions-adjacent',
-    'transition-at-end', 'internal-error'];
+    'transition-at-end', 'possible-title-underline', 'definition-list-literal', 'internal-error'];
   for (const k of emitted) {
     const e = PROBLEM_KINDS[k];
     assert.ok(e, k);

@@ -917,7 +917,10 @@ export class BlockParser implements TableHost {
     const uspan = { start: this.startOff(w, u), end: this.le[u] };
     let short = false;
     if (columnWidth(title) > underline.length) {
-      if (underline.length < 4) return -1;
+      if (underline.length < 4) {
+        if (ctx.titles) this.problem('possible-title-underline', 'info', uspan.start, uspan.end);
+        return -1;
+      }
       short = true;
     }
     if (!ctx.titles) {
@@ -1110,6 +1113,9 @@ export class BlockParser implements TableHost {
       const ind = this.getIndented(w, j + 1);
       const definition = this.body(ind.win, false, ctx.depth + 1);
       const { term, classifiers } = this.term(termSpan);
+      if (this.src.endsWith('::', termSpan.end)) {
+        this.problem('definition-list-literal', 'info', termSpan.end - 2, termSpan.end);
+      }
       const iend = definition.length ? Math.max(definition[definition.length - 1].end, termSpan.end) : termSpan.end;
       items.push({ type: 'definition_list_item', start: termSpan.start, end: iend, term, termSpan, classifiers, definition });
       end = ind.end; bf = ind.bf;
