@@ -263,9 +263,11 @@ export class ServerContext {
    * Scan the workspace folders (background): each folder becomes a docs root, and so does every folder
    * below it holding conf.py. Calls `progress` with a message; resolves when done.
    */
-  scanWorkspaceFolders(progress?: (message: string) => void): Promise<void> {
+  scanWorkspaceFolders(progress?: (message: string) => void, folders: readonly string[] = this.workspaceFolders): Promise<void> {
+    const previous = this.initialScan;
     this.initialScan = (async () => {
-      for (const folder of this.workspaceFolders) {
+      if (previous) await previous;
+      for (const folder of folders) {
         progress?.(folder);
         const scan = await scanFolder(folder, { titles: true });
         const rootPaths = new Set<string>([folder]);
@@ -287,6 +289,20 @@ export class ServerContext {
       this.finder.clear();
     })().catch((e) => this.logError('workspace scan failed', e));
     return this.initialScan;
+  }
+
+  /** Workspace folders added or removed at run time: scan the new ones, drop the roots of removed ones. */
+  async changeWorkspaceFolders(added: readonly string[], removed: readonly string[]): Promise<void> {
+    for (const r of removed) {
+      this.workspaceFolders = this.workspaceFolders.filter((f) => f !== r);
+      for (const key of [...this.roots.keys()]) if (key === r || key.startsWith(r + '/')) this.roots.delete(key);
+    }
+    const fresh = added.filter((a) => !this.workspaceFolders.includes(a));
+    this.workspaceFolders.push(...fresh);
+    this.finder.clear();
+    this.invalidateFindings();
+    await this.scanWorkspaceFolders(undefined, fresh);
+    this.fireWorkspaceChange({ roots: [...fresh, ...removed], created: [], deleted: [], changed: [], configChanged: true });
   }
 
   /**

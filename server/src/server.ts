@@ -35,6 +35,8 @@ import { fromFsPath } from './node/paths';
 
 export const SOURCE = 'weekly-report';
 export const FIX_ALL_KIND = 'source.fixAll.weeklyReport';
+/** Sent by the server when the initial workspace scan is done: `{ files: number, roots: string[], ms: number }`. */
+export const INDEXED_NOTIFICATION = 'weeklyReport/indexed';
 /** Notification from the client when the display language setting changes: `{ locale: string }`. */
 export const SET_LOCALE_NOTIFICATION = 'weeklyReport/setLocale';
 
@@ -101,6 +103,7 @@ export function startServer(connection: Connection): ServerContext {
   let supportsRename = false;
   let supportsDocumentChanges = false;
   let supportsProgress = false;
+  let supportsFolderChanges = false;
 
   // ---------------------------------------------------------------- diagnostics
 
@@ -277,6 +280,7 @@ export function startServer(connection: Connection): ServerContext {
     supportsDocumentChanges = !!we?.documentChanges;
     supportsRename = !!we?.resourceOperations?.includes('rename');
     supportsProgress = !!params.capabilities?.window?.workDoneProgress;
+    supportsFolderChanges = !!params.capabilities?.workspace?.workspaceFolders;
     const folders = params.workspaceFolders?.map((f) => ctx.uriToPath(f.uri)) ?? [];
     if (folders.length === 0 && params.rootUri) folders.push(ctx.uriToPath(params.rootUri));
     else if (folders.length === 0 && params.rootPath) folders.push(fromFsPath(params.rootPath));
@@ -286,7 +290,7 @@ export function startServer(connection: Connection): ServerContext {
         ...ctx.capabilities,
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ...extraKinds(ctx.capabilities)], resolveProvider: false },
-        workspace: { ...(ctx.capabilities.workspace ?? {}), workspaceFolders: { supported: true, changeNotifications: false } },
+        workspace: { ...(ctx.capabilities.workspace ?? {}), workspaceFolders: { supported: true, changeNotifications: supportsFolderChanges } },
       },
       serverInfo: { name: 'weekly-report', version: '0.1.0' },
     };
@@ -307,9 +311,18 @@ export function startServer(connection: Connection): ServerContext {
       await ctx.scanWorkspaceFolders((m) => progress?.report(m));
       progress?.done();
       const files = ctx.allDocsRoots().reduce((n, r) => n + r.index.size, 0);
-      connection.console.info(`[weekly-report] indexed ${files} files in ${ctx.allDocsRoots().length} docs root(s) in ${Date.now() - start} ms`);
+      const ms = Date.now() - start;
+      connection.console.info(`[weekly-report] indexed ${files} files in ${ctx.allDocsRoots().length} docs root(s) in ${ms} ms`);
+      void connection.sendNotification(INDEXED_NOTIFICATION, { files, roots: ctx.allDocsRoots().map((r) => r.root), ms });
       revalidateOpen();
     })().catch((e) => ctx.logError('initial scan failed', e));
+    if (supportsFolderChanges) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        ctx
+          .changeWorkspaceFolders(e.added.map((f) => ctx.uriToPath(f.uri)), e.removed.map((f) => ctx.uriToPath(f.uri)))
+          .catch((err) => ctx.logError('workspace folder change failed', err));
+      });
+    }
   });
 
   try {

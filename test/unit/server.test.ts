@@ -33,6 +33,8 @@ const logs: string[] = [];
 const published: PublishDiagnosticsParams[] = [];
 const waiters: Array<{ pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
 const progressCreated: unknown[] = [];
+let indexedResolve: (p: { files: number; roots: string[]; ms: number }) => void = () => undefined;
+const indexed = new Promise<{ files: number; roots: string[]; ms: number }>((r) => (indexedResolve = r));
 
 function uriOf(rel: string): string {
   return 'file://' + path.join(docs, rel).split(path.sep).map(encodeURIComponent).join('/').replace(/^%2F/, '/');
@@ -99,6 +101,7 @@ before(async () => {
     }
   });
   conn.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
+  conn.onNotification('weeklyReport/indexed', (p: { files: number; roots: string[]; ms: number }) => indexedResolve(p));
   conn.onRequest('window/workDoneProgress/create', (p: unknown) => {
     progressCreated.push(p);
     return null;
@@ -114,7 +117,7 @@ before(async () => {
     workspaceFolders: [{ uri: uriOf(''), name: 'docs' }],
     initializationOptions: { locale: 'en-US' },
     capabilities: {
-      workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: { workspaceFolders: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] }, didChangeWatchedFiles: { dynamicRegistration: true } },
       window: { workDoneProgress: true },
       textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } } } },
     },
@@ -233,6 +236,27 @@ test('a deleted folder leaves the index, a folder moved in is scanned', async ()
   const fixed = nextDiagnostics((d) => d.uri === uri && !hasLink(d));
   await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('plans-moved'), type: 3 }, { uri: uriOf('status/plans'), type: 1 }] });
   await fixed;
+});
+
+test('the initial scan is announced with weeklyReport/indexed; folders added later are indexed', async () => {
+  const done = await indexed;
+  assert.deepEqual(done.roots, [docs]);
+  assert.ok(done.files >= 4, JSON.stringify(done));
+  const other = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'wr-lsp2-')));
+  fs.mkdirSync(path.join(other, 'status/plans'), { recursive: true });
+  fs.mkdirSync(path.join(other, 'status/reports/2017'), { recursive: true });
+  fs.writeFileSync(path.join(other, 'status/plans/demo.rst'), 'Demo\n====\n');
+  const save = docs;
+  docs = other;
+  const uri = uriOf('status/reports/2017/uke_30.rst');
+  docs = save;
+  await conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: 'file://' + other, name: 'other' }], removed: [] } });
+  versions.set(uri, 1);
+  const p = nextDiagnostics((d) => d.uri === uri && d.version === 1);
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'restructuredtext', version: 1, text: uke30 } });
+  const d = await p;
+  assert.deepEqual(d.diagnostics.map((x) => x.code), []);
+  await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
 });
 
 test('a bad weekly-report.json gives one config finding on the file and defaults apply; fixing it clears it', async () => {
