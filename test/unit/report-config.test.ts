@@ -72,6 +72,8 @@ test('invalid configurations give one finding with the exact range, and defaults
   invalid('{"rules": {"date.window": 1}}', '1');
   invalid('{"rules": []}', '[]');
   invalid('{"rules": {"Date Window": "off"}}', '"Date Window"');
+  invalid('{"rules": {"date.widow": "off"}}', '"date.widow"');
+  invalid('{"rules": {"style": "off"}}', '"style"');
   invalid('{"profiles": [{"name": "x", "files": "a/**"}]}', '"a/**"');
   invalid('{"profiles": [{"name": "x", "files": []}]}', '[]');
   invalid('{"profiles": [{"name": "x", "files": ["a"], "kind": "memo"}]}', '"memo"');
@@ -87,6 +89,15 @@ test('invalid configurations give one finding with the exact range, and defaults
   invalid('[]', '[]');
   invalid('', '');
   invalid('{"rules": {"a": "of', '"of');
+});
+
+test('the list of report rule codes in config.ts is the registered title/date/section rules', () => {
+  const { RULES } = require('../../server/src/core/engine') as typeof import('../../server/src/core/engine');
+  const { REPORT_RULE_CODES, CODE_NAMESPACES } = require('../../server/src/core/report/config') as typeof import('../../server/src/core/report/config');
+  assert.deepEqual([...REPORT_RULE_CODES].sort(), RULES.map((r) => r.code).filter((c) => /^(title|date|section)\./.test(c)).sort());
+  for (const r of RULES) assert.ok(CODE_NAMESPACES.includes(r.code.split('.')[0]), r.code);
+  const ok = loadConfig('{"rules": {"link.doc-unresolved": "off", "rst": "warning", "date": "error", "section.level": "off"}}', CFG);
+  assert.deepEqual(ok.findings, []);
 });
 
 test('config.invalid is localised', () => {

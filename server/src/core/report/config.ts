@@ -128,6 +128,28 @@ function parseJson(text: string): JVal {
 // ------------------------------------------------------------------ validation
 
 const SEVERITIES = ['off', 'error', 'warning', 'information', 'hint'];
+
+/** Namespaces of finding codes (part of the interface). */
+export const CODE_NAMESPACES = ['title', 'date', 'section', 'link', 'rst', 'text', 'config', 'engine'];
+
+/**
+ * Every code of the report namespaces (title, date, section), so a misspelt override is caught;
+ * `link.*`, `rst.*` (one per parser problem kind) and `text.*` are checked by namespace and form only.
+ * (A unit test keeps this list equal to the registered rules.)
+ */
+export const REPORT_RULE_CODES = [
+  'title.no-week', 'title.week-mismatch', 'title.adornment',
+  'date.missing', 'date.unparsable', 'date.window', 'date.year', 'date.format',
+  'section.missing', 'section.order', 'section.empty', 'section.duplicate', 'section.level', 'section.unexpected',
+];
+
+function isKnownCode(key: string): boolean {
+  if (!/^[a-z]+(\.[a-z0-9-]+)*$/.test(key)) return false;
+  const ns = key.split('.')[0];
+  if (!CODE_NAMESPACES.includes(ns)) return false;
+  if ((ns === 'title' || ns === 'date' || ns === 'section') && key !== ns) return REPORT_RULE_CODES.includes(key);
+  return true;
+}
 const typeName = (v: JVal): string => ({ obj: 'an object', arr: 'an array', str: 'a string', num: 'a number', bool: 'a boolean', null: 'null' })[v.t];
 const typeNameNb = (v: JVal): string => ({ obj: 'et objekt', arr: 'en liste', str: 'en streng', num: 'et tall', bool: 'en boolsk verdi', null: 'null' })[v.t];
 
@@ -271,7 +293,7 @@ export function loadConfig(text: string, configPath: string, locale: Locale = 'e
     if (rv) {
       if (rv.t !== 'obj') wrongType(rv, 'rules', 'an object', 'et objekt');
       for (const p of (rv as Extract<JVal, { t: 'obj' }>).props) {
-        if (!/^[a-z]+(\.[a-z0-9-]+)*$/.test(p.key)) throw new ConfigError(p.keyStart, p.keyEnd, `rules: "${p.key}" is not a rule code or namespace (e.g. "date.window", "link").`, `rules: «${p.key}» er ikke en regelkode eller et navnerom (f.eks. «date.window», «link»).`);
+        if (!isKnownCode(p.key)) throw new ConfigError(p.keyStart, p.keyEnd, `rules: "${p.key}" is not a rule code or namespace (e.g. "date.window", "link").`, `rules: «${p.key}» er ikke en regelkode eller et navnerom (f.eks. «date.window», «link»).`);
         rules[p.key] = oneOf(p.value, `rules["${p.key}"]`, SEVERITIES) as SeverityOverride;
       }
     }
