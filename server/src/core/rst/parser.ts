@@ -229,15 +229,15 @@ function expandTabs(s: string, startCol = 0): string {
 export class BlockParser implements TableHost {
   readonly src: string;
   /** Line start offsets. */
-  readonly ls: number[] = [];
+  readonly ls: Int32Array;
   /** Line end offsets, trailing whitespace removed. */
-  readonly le: number[] = [];
+  readonly le: Int32Array;
   /** Indentation column (tabs to 8) of the first non-whitespace character; -1 for blank lines. */
-  readonly ind: number[] = [];
+  readonly ind: Int32Array;
   /** Offset of the first non-whitespace character (= le for blank lines). */
-  readonly fs: number[] = [];
-  /** Line has a tab before its end. */
-  readonly tab: boolean[] = [];
+  readonly fs: Int32Array;
+  /** Line has a tab before its end (1) or not (0). */
+  readonly tab: Uint8Array;
   readonly problems: Problem[];
   /** Section title styles in order of first use ('u=' underline-only, 'o=' over+under). */
   readonly styles: string[];
@@ -258,12 +258,19 @@ export class BlockParser implements TableHost {
     this.styles = parent ? parent.styles : [];
     this.ids = parent ? parent.ids : new Set();
     this.idCounter = parent ? parent.idCounter : new Map();
+    const len = src.length;
+    let count = 1;
+    if (segments) count = segments.length;
+    else for (let q = 0; q < len; q++) { const c = src.charCodeAt(q); if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) count++; }
+    this.ls = new Int32Array(count);
+    this.le = new Int32Array(count);
+    this.ind = new Int32Array(count);
+    this.fs = new Int32Array(count);
+    this.tab = new Uint8Array(count);
     if (segments) {
       for (const sg of segments) this.addLine(sg.start, sg.end);
-      this.n = this.ls.length;
       return;
     }
-    const len = src.length;
     let i = 0;
     while (i <= len) {
       const start = i;
@@ -278,10 +285,7 @@ export class BlockParser implements TableHost {
       i = src.charCodeAt(j) === 13 && src.charCodeAt(j + 1) === 10 ? j + 2 : j + 1;
     }
     // A final empty line after a trailing newline is not a line (like str.splitlines()).
-    if (this.ls.length > 1 && this.ls[this.ls.length - 1] === len) {
-      this.ls.pop(); this.le.pop(); this.fs.pop(); this.ind.pop(); this.tab.pop();
-    }
-    this.n = this.ls.length;
+    if (this.n > 1 && this.ls[this.n - 1] === len) this.n--;
   }
 
   private addLine(start: number, j: number): void {
@@ -301,11 +305,12 @@ export class BlockParser implements TableHost {
       else break;
     }
     if (!hasTab) for (let q = k; q < e; q++) if (src.charCodeAt(q) === 9) { hasTab = true; break; }
-    this.ls.push(start);
-    this.le.push(e);
-    this.fs.push(k);
-    this.ind.push(k >= e ? -1 : col);
-    this.tab.push(hasTab);
+    const n = this.n++;
+    this.ls[n] = start;
+    this.le[n] = e;
+    this.fs[n] = k;
+    this.ind[n] = k >= e ? -1 : col;
+    this.tab[n] = hasTab ? 1 : 0;
   }
 
   run(): void {
