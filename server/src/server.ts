@@ -160,7 +160,7 @@ export function startServer(connection: Connection): ServerContext {
   // Index changes (watcher events, folder scans finishing) can change link findings of open documents.
   ctx.onDidChangeWorkspace(() => revalidateOpen());
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  // Fires on open too (TextDocuments fires onDidChangeContent right after onDidOpen).
   documents.onDidChangeContent((e) => schedule(e.document.uri));
   documents.onDidClose((e) => {
     const t = timers.get(e.document.uri);
