@@ -16,7 +16,7 @@ ruleTester(noWeek, {
     {
       text: report({ title: 'Ukerapport' }),
       path: P,
-      errors: [{ code: 'title.no-week', line: 2, column: 1, message: 'The title “Ukerapport” has no week number; expected “Uke 30”.' }],
+      errors: [{ code: 'title.no-week', line: 2, column: 1, message: 'The title “Ukerapport” does not start with the week (“Uke 30”).' }],
       output: report({ title: 'Uke 30', over: '==========' }),
     },
     {
@@ -27,11 +27,18 @@ ruleTester(noWeek, {
       output: report({ title: 'Uke 30', over: '=======' }),
     },
     {
+      name: 'the week elsewhere in the title: the fix writes the profile title',
+      text: report({ title: 'Rapport for uke 30' }),
+      path: P,
+      errors: [{ code: 'title.no-week', message: '“Rapport for uke 30”' }],
+      output: report({ title: 'Uke 30', over: '==================' }),
+    },
+    {
       name: 'Norwegian message',
       text: report({ title: 'Status' }),
       path: P,
       locale: 'nb',
-      errors: [{ code: 'title.no-week', message: 'Tittelen «Status» har ikke ukenummer; forventet «Uke 30».' }],
+      errors: [{ code: 'title.no-week', message: 'Tittelen «Status» begynner ikke med uka («Uke 30»).' }],
     },
   ],
 });

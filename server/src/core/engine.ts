@@ -126,7 +126,7 @@ export type { Config };
  * docutils' "duplicate implicit target" note on a heading with the same text.
  */
 const SUPERSEDES: Record<string, { codes: readonly string[]; same: 'overlap' | 'text' }> = {
-  'title.adornment': { codes: ['rst.title-overline-too-short', 'rst.title-underline-too-short', 'rst.overline-underline-mismatch'], same: 'overlap' },
+  'title.adornment': { codes: ['rst.title-overline-too-short', 'rst.title-underline-too-short', 'rst.overline-underline-mismatch', 'rst.possible-title-underline'], same: 'overlap' },
   'section.duplicate': { codes: ['rst.duplicate-implicit-target'], same: 'text' },
 };
 

@@ -43,8 +43,8 @@ export const rule: Rule = {
       start: t.titleSpan.start,
       end: t.titleSpan.end,
       message: {
-        en: `The title “${r.title.text}” has no week number; expected “${example}”.`,
-        nb: `Tittelen «${r.title.text}» har ikke ukenummer; forventet «${example}».`,
+        en: `The title “${r.title.text}” does not start with the week (“${example}”).`,
+        nb: `Tittelen «${r.title.text}» begynner ikke med uka («${example}»).`,
       },
       fixes,
     });
