@@ -37,6 +37,8 @@ export const SOURCE = 'weekly-report';
 export const FIX_ALL_KIND = 'source.fixAll.weeklyReport';
 /** Sent by the server when the initial workspace scan is done: `{ files: number, roots: string[], ms: number }`. */
 export const INDEXED_NOTIFICATION = 'weeklyReport/indexed';
+/** Request: server-side figures `{ validations, medianValidateMs, maxValidateMs, indexedFiles, roots }` (tests, e2e). */
+export const STATS_REQUEST = 'weeklyReport/stats';
 /** Notification from the client when the display language setting changes: `{ locale: string }`. */
 export const SET_LOCALE_NOTIFICATION = 'weeklyReport/setLocale';
 
@@ -116,8 +118,10 @@ export function startServer(connection: Connection): ServerContext {
       await ctx.whenReady(uri);
       const current = documents.get(uri);
       if (!current || current.version !== version) return; // a newer version is scheduled
+      const t0 = performance.now();
       const parsed = ctx.getParsed(uri)!;
       const findings = ctx.getFindings(uri) ?? [];
+      recordTiming(performance.now() - t0);
       if (documents.get(uri)?.version !== version) return;
       const diagnostics = findings.map((f) => findingToDiagnostic(f, parsed.lines, version));
       await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -125,6 +129,25 @@ export function startServer(connection: Connection): ServerContext {
       ctx.logError(`validating ${uri} failed`, e);
     }
   }
+
+  /** Recent parse + validate durations (ms), for `weeklyReport/stats`. */
+  const timings: number[] = [];
+  let validations = 0;
+  function recordTiming(ms: number): void {
+    validations++;
+    timings.push(ms);
+    if (timings.length > 200) timings.shift();
+  }
+  connection.onRequest(STATS_REQUEST, () => {
+    const sorted = [...timings].sort((a, b) => a - b);
+    return {
+      validations,
+      medianValidateMs: sorted.length ? sorted[sorted.length >> 1] : 0,
+      maxValidateMs: sorted.length ? sorted[sorted.length - 1] : 0,
+      indexedFiles: ctx.allDocsRoots().reduce((n, r) => n + r.index.size, 0),
+      roots: ctx.allDocsRoots().map((r) => r.root),
+    };
+  });
 
   /**
    * Validate soon: at once (next timer tick) when nothing is pending for the document, else after a

@@ -341,6 +341,9 @@ test('change → diagnostics latency on a typical report: median under 20 ms', a
   }
   times.sort((a, b) => a - b);
   const median = times[times.length >> 1];
+  const stats = (await conn.sendRequest('weeklyReport/stats')) as { validations: number; medianValidateMs: number };
+  assert.ok(stats.validations >= 40);
+  console.log(`# server-side parse + validate: median ${stats.medianValidateMs.toFixed(2)} ms over the last ${Math.min(200, stats.validations)} validations`);
   const load = os.loadavg()[0];
   const cores = os.cpus().length;
   console.log(`# change → publishDiagnostics: median ${median.toFixed(2)} ms, p90 ${times[Math.floor(times.length * 0.9)].toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms (load ${load.toFixed(1)} on ${cores} cores)`);
