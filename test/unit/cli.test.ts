@@ -171,3 +171,18 @@ test('the bundled CLI runs as a process (exit code, JSON on stdout)', () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /^weekly-report: cannot read nope\.rst/);
 });
+
+test('bin/weekly-report.js says how to build when dist/ is missing', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wr-bin-'));
+  fs.mkdirSync(path.join(dir, 'bin'));
+  fs.copyFileSync(path.join(repo, 'bin/weekly-report.js'), path.join(dir, 'bin/weekly-report.js'));
+  const p = spawnSync(process.execPath, [path.join(dir, 'bin/weekly-report.js'), '--version'], { encoding: 'utf8' });
+  assert.equal(p.status, 2);
+  assert.match(p.stderr, /^weekly-report: .*dist.cli\.js is missing; build it first with "npm run build"\n$/);
+  // With the bundle next to it, it runs the CLI.
+  fs.mkdirSync(path.join(dir, 'dist'));
+  fs.copyFileSync(path.join(repo, 'out/test-dist/cli/cli.js'), path.join(dir, 'dist/cli.js'));
+  const q = spawnSync(process.execPath, [path.join(dir, 'bin/weekly-report.js'), '--version'], { encoding: 'utf8' });
+  assert.equal(q.status, 0, q.stderr);
+  assert.match(q.stdout, /^weekly-report \d+\.\d+\.\d+\n$/);
+});
