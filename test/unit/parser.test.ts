@@ -153,6 +153,15 @@ test('paragraphs, CRLF and CR line endings, astral characters', () => {
   }
 });
 
+test('a byte-order mark does not hide the first title', () => {
+  const text = '\ufeff=====\nUke 5\n=====\n';
+  const { tree, s } = p(text);
+  const sec = tree.children[0] as Section;
+  assert.equal(sec.type, 'section');
+  assert.equal(s(sec), '=====\nUke 5\n=====');
+  assert.equal(sec.start, 1);
+});
+
 test('paragraph followed by indentation: unexpected indentation error, then a block quote', () => {
   const text = 'Line one\nline two\n    indented\n';
   const { tree, problems, s } = p(text);

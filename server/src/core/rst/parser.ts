@@ -271,7 +271,7 @@ export class BlockParser implements TableHost {
       for (const sg of segments) this.addLine(sg.start, sg.end);
       return;
     }
-    let i = 0;
+    let i = src.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark is not part of the first line
     while (i <= len) {
       const start = i;
       let j = i;
