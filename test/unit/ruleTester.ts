@@ -64,7 +64,15 @@ export interface RuleTesterCases {
   invalid: InvalidCase[];
 }
 
+export interface RuleTesterOptions {
+  /** Which finding codes belong to the rule (default: its code and `<code>.*`); e.g. /^rst\./ for a rule emitting sub-codes. */
+  codes?: RegExp;
+}
+
+let ownCodes: RegExp | undefined;
+
 function codeOf(rule: Rule, f: Finding): boolean {
+  if (ownCodes) return ownCodes.test(f.code);
   return f.code === rule.meta.code || f.code.startsWith(rule.meta.code + '.');
 }
 
@@ -115,18 +123,25 @@ export function checkFix(rule: Rule, c: CaseBase, before: Finding[], finding: Fi
   return text;
 }
 
-export function ruleTester(rule: Rule, cases: RuleTesterCases): void {
+export function ruleTester(rule: Rule, cases: RuleTesterCases, options: RuleTesterOptions = {}): void {
   const code = rule.meta.code;
+  const own = options.codes;
+  // tests run later (node:test queues them): set the code matcher inside each test
+  const withCodes = (fn: () => void) => (): void => {
+    const saved = ownCodes;
+    ownCodes = own;
+    try { fn(); } finally { ownCodes = saved; }
+  };
   cases.valid.forEach((c, i) => {
-    test(`${code} valid #${i + 1}: ${c.name ?? c.text.split('\n').find((l) => /\w/.test(l)) ?? ''}`, () => {
+    test(`${code} valid #${i + 1}: ${c.name ?? c.text.split('\n').find((l) => /\w/.test(l)) ?? ''}`, withCodes(() => {
       const every = validate(inputOf(rule, c));
       assert.deepEqual(every.filter((f) => f.code === 'engine.rule-failed').map((f) => f.message), [], 'no rule fails');
       const findings = every.filter((f) => codeOf(rule, f));
       assert.deepEqual(findings.map((f) => `${f.code}: ${f.message}`), [], `no ${code} finding expected`);
-    });
+    }));
   });
   cases.invalid.forEach((c, i) => {
-    test(`${code} invalid #${i + 1}: ${c.name ?? c.errors.map((e) => e.code).join(', ')}`, () => {
+    test(`${code} invalid #${i + 1}: ${c.name ?? c.errors.map((e) => e.code).join(', ')}`, withCodes(() => {
       const all = validate(inputOf(rule, c));
       assert.deepEqual(all.filter((f) => f.code === 'engine.rule-failed').map((f) => f.message), [], 'no rule fails');
       const mine = all.filter((f) => codeOf(rule, f));
@@ -164,6 +179,6 @@ export function ruleTester(rule: Rule, cases: RuleTesterCases): void {
         }
       }
       for (const f of mine) for (const fix of f.fixes) checkFix(rule, c, all, f, fix);
-    });
+    }));
   });
 }
