@@ -91,21 +91,33 @@ ruleTester(order, {
   valid: [{ text: report(), path: P }, { text: withBody(S.status, S.chal, S.plan, S.annet), path: P }],
   invalid: [
     {
+      name: 'Annet first: moved to the end',
       text: withBody(S.annet, S.status, S.plan, S.chal),
       path: P,
       errors: [{ code: 'section.order', message: 'The section “Annet” should come after “Utfordringer”.' }],
-      output: null,
+      output: report(),
     },
     {
+      name: 'Status last: moved to the front, no blank lines left at the end',
       text: withBody(S.plan, S.chal, S.annet, S.status),
       path: P,
       errors: [{ code: 'section.order', message: 'The section “Status” should come before “Planlagte aktiviteter”.' }],
+      output: withBody(S.status, S.plan, S.chal, S.annet),
     },
     {
-      text: withBody(S.status, S.annet, S.plan, S.chal),
+      name: 'moved with its subsections',
+      text: withBody(S.status, S.annet + '\nDel 1\n-----\n\nX.\n', S.plan, S.chal),
       path: P,
       locale: 'nb',
       errors: [{ code: 'section.order', message: 'Seksjonen «Annet» skal komme etter «Utfordringer».' }],
+      output: withBody(S.status, S.plan, S.chal, S.annet + '\nDel 1\n-----\n\nX.\n'),
+    },
+    {
+      name: 'two out of place',
+      text: withBody(S.annet, S.chal, S.status, S.plan),
+      path: P,
+      errors: [{ code: 'section.order', message: '“Annet”' }, { code: 'section.order', message: '“Utfordringer”' }],
+      output: withBody(S.status, S.plan, S.chal, S.annet),
     },
   ],
 });

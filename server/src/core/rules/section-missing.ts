@@ -15,7 +15,7 @@ export function insertionOffset(model: ReportModel, g: number, textLength: numbe
   return endOfBody(model, textLength);
 }
 
-function endOfBody(model: ReportModel, textLength: number): number {
+export function endOfBody(model: ReportModel, textLength: number): number {
   const t = model.title?.node;
   // the title section runs to the next top-level section or the end of the document
   const after = model.others.find((s) => t && s.level <= t.level && s.node.start >= t.end);

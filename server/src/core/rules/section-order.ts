@@ -1,5 +1,8 @@
 import type { Rule } from './rule';
 import type { ReportSection } from '../report/model';
+import type { TextEdit } from '../types';
+import { endOfBody } from './section-missing';
+import { newlineOf, newlinesBefore } from '../report/sectionEdits';
 
 /**
  * Indices (into `groups`) of a longest non-decreasing subsequence, O(n log n): the sections that stay
@@ -29,7 +32,7 @@ export const rule: Rule = {
     code: 'section.order',
     description: { en: 'The required sections come in the profile’s order (default: Status first, Annet last).', nb: 'De påkrevde seksjonene kommer i profilens rekkefølge (standard: Status først, Annet sist).' },
     severity: 'warning',
-    fixable: false,
+    fixable: true,
     scope: 'report',
   },
   check(ctx) {
@@ -55,7 +58,31 @@ export const rule: Rule = {
       const message = after
         ? { en: `The section “${s.name}” should come after “${after.name}”.`, nb: `Seksjonen «${s.name}» skal komme etter «${after.name}».` }
         : { en: `The section “${s.name}” should come before “${before?.name ?? ''}”.`, nb: `Seksjonen «${s.name}» skal komme før «${before?.name ?? ''}».` };
-      ctx.emit({ start: s.node.titleSpan.start, end: s.node.titleSpan.end, message });
+      // the fix moves the section (with its subsections) to where it belongs
+      const all = r.sections;
+      const blockEnd = (x: ReportSection): number => {
+        const k = all.indexOf(x);
+        return k + 1 < all.length ? all[k + 1].node.start : endOfBody(r, ctx.text.length);
+      };
+      const a = s.node.start;
+      const b = blockEnd(s);
+      const target = after ? blockEnd(after) : before!.node.start;
+      const nl = newlineOf(ctx.text);
+      const block = ctx.text.slice(a, b).replace(/\s+$/, '');
+      const edits: TextEdit[] = [];
+      const atEnd = target >= ctx.text.length;
+      if (atEnd) {
+        const lead = Math.max(0, 2 - newlinesBefore(ctx.text, target));
+        edits.push({ start: target, end: target, newText: nl.repeat(lead) + block + nl });
+      } else edits.push({ start: target, end: target, newText: block + nl + nl });
+      // when the moved block was last, drop the blank lines it leaves behind at the end
+      let delStart = a;
+      if (b >= ctx.text.length) while (delStart > 0 && /\s/.test(ctx.text[delStart - 1]) && newlinesBefore(ctx.text, delStart) > 1) delStart--;
+      edits.push({ start: delStart, end: b, newText: '' });
+      const fixes = target < delStart || target >= b
+        ? [{ title: { en: `Move “${s.name}” ${after ? `after “${after.name}”` : `before “${before!.name}”`}`, nb: `Flytt «${s.name}» ${after ? `etter «${after.name}»` : `foran «${before!.name}»`}` }, edits, isPreferred: true }]
+        : [];
+      ctx.emit({ start: s.node.titleSpan.start, end: s.node.titleSpan.end, message, fixes });
     });
   },
 };
