@@ -6,8 +6,8 @@
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('wr-root');
   let version = Number(root.getAttribute('data-version')) || 0;
-  /** Ignore our own scroll events until this time (programmatic scrolls). */
-  let ignoreScrollUntil = 0;
+  /** Our own (programmatic) scroll: the position it produced, recognised in the scroll event and not echoed. */
+  let ownScroll = null;
   let scrollFrame = 0;
   let lastSentLine = -1;
 
@@ -24,6 +24,12 @@
 
   function lineElements() {
     return Array.prototype.filter.call(root.querySelectorAll('[data-line]'), (el) => el.offsetParent !== null || el.getClientRects().length);
+  }
+
+  function scrollProgrammatically(y) {
+    const before = window.scrollY;
+    window.scrollTo(0, y);
+    if (Math.abs(window.scrollY - before) >= 1) ownScroll = { y: window.scrollY, until: Date.now() + 500 };
   }
 
   /** Scroll so that source line `line` is at the top (interpolating between blocks). */
@@ -49,8 +55,7 @@
         y = py + ((line - pl) / Math.max(1, nl - pl)) * Math.max(0, ny - py);
       } else y = py;
     }
-    ignoreScrollUntil = Date.now() + 120;
-    window.scrollTo(0, Math.max(0, y - 4));
+    scrollProgrammatically(Math.max(0, y - 4));
   }
 
   /** The source line at the top of the viewport. */
@@ -118,10 +123,7 @@
       applySizes(root);
       version = m.version;
       root.setAttribute('data-version', String(version));
-      if (Math.abs(window.scrollY - y) > 1) {
-        ignoreScrollUntil = Date.now() + 120;
-        window.scrollTo(0, y);
-      }
+      if (Math.abs(window.scrollY - y) > 1) scrollProgrammatically(y);
       const painted = version;
       const patchedAt = Date.now();
       requestAnimationFrame(() => {
@@ -130,11 +132,20 @@
       });
     } else if (m.type === 'scrollToLine' && typeof m.line === 'number') {
       scrollToLine(m.line);
+      requestAnimationFrame(() => vscode.postMessage({ type: 'scrolled', line: topLine() }));
+    } else if (m.type === 'userScroll' && typeof m.line === 'number') {
+      // test hook: scroll as a user would (the scroll listener reports it to the editor)
+      const els = lineElements().filter((el) => Number(el.getAttribute('data-line')) >= m.line);
+      if (els.length) window.scrollTo(0, els[0].getBoundingClientRect().top + window.scrollY);
     }
   });
 
   window.addEventListener('scroll', () => {
-    if (Date.now() < ignoreScrollUntil) return;
+    if (ownScroll) {
+      const mine = Date.now() < ownScroll.until && Math.abs(window.scrollY - ownScroll.y) < 2;
+      ownScroll = null;
+      if (mine) return;
+    }
     if (scrollFrame) return;
     scrollFrame = requestAnimationFrame(() => {
       scrollFrame = 0;

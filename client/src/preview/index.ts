@@ -95,6 +95,7 @@ export function activatePreview(context: vscode.ExtensionContext, _client: Langu
     }),
     // Test-only (end-to-end tests): the preview's state, and a wait for a painted version.
     vscode.commands.registerCommand('weeklyReport._previewState', (): PreviewState | undefined => current?.state()),
+    vscode.commands.registerCommand('weeklyReport._previewUserScroll', (line: number) => current?.userScroll(Number(line))),
     vscode.commands.registerCommand('weeklyReport._previewOpenLink', (href: string) => current?.openLink(String(href))),
     vscode.commands.registerCommand('weeklyReport._previewWaitPainted', (version: number, timeoutMs?: number) =>
       current ? current.waitPainted(version, timeoutMs) : Promise.resolve(undefined)),

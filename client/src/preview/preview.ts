@@ -26,6 +26,8 @@ export interface PreviewState {
   lastChangeToPaintMs: number | undefined;
   visible: boolean;
   /** What the webview reported from its DOM with the last paint acknowledgement. */
+  /** Scroll sync: messages editor→preview, reveals preview→editor, the webview's last reported top line. */
+  scroll: { toPreview: number; fromPreview: number; webviewTopLine: number | undefined };
   /** Where the time went for the last paint (ms, wall clock): host→webview, DOM patch, paint, webview→host. */
   timing: { toWebview: number; patch: number; paint: number; back: number } | undefined;
   dom: { headings: string[]; links: string[]; scripts: string[]; title: string } | undefined;
@@ -62,11 +64,15 @@ export class PreviewPanel implements vscode.Disposable {
   private lastTiming: PreviewState['timing'];
   private readonly changeTimes = new Map<number, number>();
   private readonly paintWaiters: Array<{ version: number; resolve: (ms: number | undefined) => void }> = [];
-  /** Ignore editor scroll events until this time (they were caused by the preview). */
-  private ignoreEditorScrollUntil = 0;
+  /** The editor scroll the preview caused (top line, valid until): its visible-range event is not echoed back. */
+  private ownEditorScroll: { line: number; until: number } | undefined;
   private pendingFragment: string | undefined;
   private disposed = false;
   private lastUpdateAt = 0;
+  /** Scroll-sync bookkeeping (also read by the end-to-end test). */
+  private scrollMessages = 0;
+  private revealsFromPreview = 0;
+  private webviewTopLine: number | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -139,7 +145,13 @@ export class PreviewPanel implements vscode.Disposable {
       visible: this.panel.visible,
       dom: this.dom,
       timing: this.lastTiming,
+      scroll: { toPreview: this.scrollMessages, fromPreview: this.revealsFromPreview, webviewTopLine: this.webviewTopLine },
     };
+  }
+
+  /** Test hook: make the webview scroll as if the user did. */
+  userScroll(line: number): void {
+    void this.panel.webview.postMessage({ type: 'userScroll', line });
   }
 
   /** Resolves with the change→paint time once the webview painted `version` (or undefined after `timeoutMs`). */
@@ -295,9 +307,14 @@ export class PreviewPanel implements vscode.Disposable {
 
   private onEditorScroll(e: vscode.TextEditorVisibleRangesChangeEvent): void {
     if (e.textEditor.document.uri.toString() !== this.document.uri.toString()) return;
-    if (Date.now() < this.ignoreEditorScrollUntil) return;
     const line = e.visibleRanges[0]?.start.line;
     if (line === undefined) return;
+    const own = this.ownEditorScroll;
+    if (own) {
+      this.ownEditorScroll = undefined;
+      if (Date.now() < own.until && Math.abs(line - own.line) <= 1) return;
+    }
+    this.scrollMessages++;
     void this.panel.webview.postMessage({ type: 'scrollToLine', line });
   }
 
@@ -324,13 +341,20 @@ export class PreviewPanel implements vscode.Disposable {
         }
         return;
       }
+      case 'scrolled':
+        if (Number.isFinite(Number(m.line))) this.webviewTopLine = Number(m.line);
+        return;
       case 'revealLine': {
         const line = Number(m.line);
+        if (Number.isFinite(line)) this.webviewTopLine = line;
+        this.revealsFromPreview++;
         const ed = this.editorFor();
         if (!ed || !Number.isFinite(line)) return;
-        this.ignoreEditorScrollUntil = Date.now() + 150;
         const l = Math.max(0, Math.min(Math.floor(line), ed.document.lineCount - 1));
+        const beforeTop = ed.visibleRanges[0]?.start.line;
         ed.revealRange(new vscode.Range(l, 0, l, 0), vscode.TextEditorRevealType.AtTop);
+        // the editor may clamp at the end of the document; expect whatever it settles on near l
+        if (beforeTop !== l) this.ownEditorScroll = { line: l, until: Date.now() + 500 };
         return;
       }
       case 'dblclick': {

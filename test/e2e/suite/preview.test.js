@@ -102,6 +102,39 @@ suite('preview', () => {
     assert.ok(med < 250, `keystroke → paint median ${med} ms`);
   });
 
+  test('scroll sync both ways, without a feedback loop', async function () {
+    this.timeout(60000);
+    // a longer document so both sides can scroll
+    const filler = Array.from({ length: 60 }, (_, i) => `\nAvsnitt ${i}\n-----------\n\nTekst ${i} som fyller opp forhåndsvisningen.\n`).join('');
+    await editor.edit((e) => e.insert(doc.lineAt(doc.lineCount - 1).range.end, filler));
+    await painted(doc.version, 'long document');
+    const waitFor = async (pred, what) => {
+      const deadline = Date.now() + 15000;
+      for (;;) {
+        const s = await state();
+        if (pred(s)) return s;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(s.scroll)}; editor top ${editor.visibleRanges[0].start.line}`);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    };
+    // editor → preview
+    const target = Math.floor(doc.lineCount * 0.5);
+    editor.revealRange(new vscode.Range(target, 0, target, 0), vscode.TextEditorRevealType.AtTop);
+    let s = await waitFor((x) => x.scroll.webviewTopLine !== undefined && Math.abs(x.scroll.webviewTopLine - editor.visibleRanges[0].start.line) <= 8, 'the preview to follow the editor');
+    // preview → editor (a moment later, as a user would)
+    await new Promise((r) => setTimeout(r, 500));
+    const before = (await state()).scroll;
+    const up = Math.floor(doc.lineCount * 0.25);
+    await vscode.commands.executeCommand('weeklyReport._previewUserScroll', up);
+    s = await waitFor((x) => x.scroll.fromPreview > before.fromPreview && Math.abs(editor.visibleRanges[0].start.line - up) <= 8, `the editor to follow the preview to line ${up}`);
+    // no feedback loop: the editor scroll caused by the preview is not sent back
+    const settled = (await state()).scroll;
+    await new Promise((r) => setTimeout(r, 600));
+    const after = (await state()).scroll;
+    assert.equal(after.toPreview, settled.toPreview, `no editor→preview scroll echoed back (${JSON.stringify({ settled, after })})`);
+    assert.ok(after.fromPreview - settled.fromPreview <= 1, `no preview→editor ping-pong (${JSON.stringify({ settled, after })})`);
+  });
+
   test('a relative link opens the target document and the preview follows it', async function () {
     this.timeout(60000);
     await vscode.commands.executeCommand('weeklyReport._previewOpenLink', '../change/week_22.html');
