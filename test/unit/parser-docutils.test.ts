@@ -102,15 +102,7 @@ function sig(blocks: Block[], d: number, out: string[]): string[] {
 
 const hasDocutils = spawnSync('python3', ['-c', 'import docutils'], { encoding: 'utf8' }).status === 0;
 
-test('block structure and warnings agree with docutils on 1500 random documents', { skip: !hasDocutils && 'docutils not installed' }, () => {
-  const r = rng(424242);
-  const docs: string[] = [];
-  for (let i = 0; i < 1500; i++) {
-    const n = 1 + Math.floor(r() * 10);
-    const lines: string[] = [];
-    for (let j = 0; j < n; j++) lines.push((r() < 0.3 ? ' '.repeat(Math.floor(r() * 6)) : '') + F[Math.floor(r() * F.length)]);
-    docs.push(lines.join('\n') + '\n');
-  }
+function compareWithDocutils(docs: string[]): { compared: number; diffs: string[] } {
   const py = spawnSync('python3', ['-c', PY], { input: JSON.stringify(docs), encoding: 'utf8', maxBuffer: 1 << 28 });
   assert.equal(py.status, 0, py.stderr);
   const du = JSON.parse(py.stdout) as Array<{ sig?: string[]; msgs?: string[]; err?: string }>;
@@ -126,6 +118,63 @@ test('block structure and warnings agree with docutils on 1500 random documents'
       diffs.push(`${JSON.stringify(docs[i])}\nmine:\n${mine}\n${JSON.stringify(msgs)}\ndocutils:\n${du[i].sig!.join('\n')}\n${JSON.stringify(du[i].msgs)}`);
     }
   }
+  return { compared, diffs };
+}
+
+test('block structure and warnings agree with docutils on 1500 random documents', { skip: !hasDocutils && 'docutils not installed' }, () => {
+  const r = rng(424242);
+  const docs: string[] = [];
+  for (let i = 0; i < 1500; i++) {
+    const n = 1 + Math.floor(r() * 10);
+    const lines: string[] = [];
+    for (let j = 0; j < n; j++) lines.push((r() < 0.3 ? ' '.repeat(Math.floor(r() * 6)) : '') + F[Math.floor(r() * F.length)]);
+    docs.push(lines.join('\n') + '\n');
+  }
+  const { compared, diffs } = compareWithDocutils(docs);
   assert.ok(compared > 1400, `${compared} compared`);
+  assert.deepEqual(diffs.slice(0, 3), []);
+});
+
+test('nested structures (lists, definitions, quotes, literal blocks in each other) agree with docutils', { skip: !hasDocutils && 'docutils not installed' }, () => {
+  const r = rng(99);
+  const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)];
+  const block = (ind: number, depth: number): string[] => {
+    const x = r();
+    const pad = ' '.repeat(ind);
+    if (depth > 3 || x < 0.25) {
+      return [pad + pick(['Some text', 'text::', 'a *b* c', 'x', 'Title', '2008. year', 'term : cls'])]
+        .concat(r() < 0.4 ? [pad + pick(['more', '=====', '---', '  indented', '::', '- not a list'])] : []);
+    }
+    if (x < 0.4) {
+      const m = pick(['- ', '* ', '1. ', '#. ', '(a) ', 'i) ']);
+      const out: string[] = [];
+      const n = 1 + Math.floor(r() * 3);
+      for (let i = 0; i < n; i++) {
+        const sub = block(ind + m.length, depth + 1);
+        out.push(pad + m + sub[0].trimStart(), ...sub.slice(1));
+        if (r() < 0.7) out.push('');
+        if (r() < 0.3) out.push(...block(ind + m.length + (r() < 0.2 ? 1 : 0), depth + 1));
+        if (r() < 0.5) out.push('');
+      }
+      return out;
+    }
+    if (x < 0.5) return [pad + pick(['term', 'Term 2']), ...block(ind + 2 + Math.floor(r() * 3), depth + 1)];
+    if (x < 0.6) return [pad + ':field: ' + pick(['v', '']), ...(r() < 0.5 ? block(ind + 3, depth + 1) : [])];
+    if (x < 0.7) return ['', ...block(ind + 1 + Math.floor(r() * 4), depth + 1), ...(r() < 0.3 ? ['', pad + '   -- Author'] : [])];
+    if (x < 0.78) return [pad + '.. ' + pick(['[1] fn', '_t: http://x', 'comment', '[#] a', '__: http://y']), ...(r() < 0.5 ? block(ind + 3, depth + 1) : [])];
+    if (x < 0.85) return [pad + '| line', pad + pick(['|   sub', '| two', 'cont', ''])];
+    if (x < 0.9) return [pad + 'Para::', '', ...block(ind + 4, depth + 1)];
+    if (x < 0.95) return [pad + '=====', pad + 'T', pad + pick(['=====', '====', '-----'])];
+    return [pad + pick(['----------', '+---+---+', '| a | b |', '+---+---+', '===  ===', 'a    b', '===  ==='])];
+  };
+  const docs: string[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const lines: string[] = [];
+    const n = 1 + Math.floor(r() * 4);
+    for (let j = 0; j < n; j++) { lines.push(...block(0, 0)); if (r() < 0.7) lines.push(''); }
+    docs.push(lines.join('\n') + '\n');
+  }
+  const { compared, diffs } = compareWithDocutils(docs);
+  assert.ok(compared > 950, `${compared} compared`);
   assert.deepEqual(diffs.slice(0, 3), []);
 });
