@@ -167,6 +167,17 @@ suite('preview', () => {
     fs.unlinkSync(out.fsPath);
   });
 
+  test('Copy as HTML puts the standalone document on the clipboard', async function () {
+    this.timeout(30000);
+    await vscode.env.clipboard.writeText('');
+    await vscode.commands.executeCommand('weeklyReport.copyHtml', doc.uri);
+    const text = await vscode.env.clipboard.readText();
+    if (text === '') this.skip(); // no clipboard in this browser session
+    assert.match(text, /^<!DOCTYPE html>/);
+    assert.match(text, /<h1 class="title" id="uke-22">Uke 22<\/h1>/);
+    assert.doesNotMatch(text, /<script/i);
+  });
+
   test('a hostile document runs nothing in the webview', async function () {
     this.timeout(60000);
     const hostile = 'Farlig\n======\n\n.. raw:: html\n\n   <script>document.title="pwned"</script>\n\n' +
