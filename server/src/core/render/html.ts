@@ -1022,9 +1022,8 @@ class HtmlRenderer {
     let sections: Section[];
     if (local) {
       const here = this.sectionStack[this.sectionStack.length - 1];
+      // docutils: every subsection of the section holding the directive
       sections = here ? here.children.filter((c): c is Section => c.type === 'section') : this.tocTop;
-      // only sections after the directive
-      sections = sections.filter((s) => s.start >= d.end);
     } else sections = this.tocTop;
     if (sections.length === 0) return; // docutils drops an empty table of contents
     const title = d.argument && d.argument.trim() ? d.argument.trim() : 'Contents';
