@@ -32,6 +32,9 @@ test('every date variant of the corpus and the issue parses to the right day', (
     ['3. des. 2018', 2018, 12, 3],
     ['3 Sept 2018', 2018, 9, 3],
     ['29.februar 2016', 2016, 2, 29],
+    ['mandag 31.juli 2017', 2017, 7, 31],
+    ['Monday, 31 July 2017', 2017, 7, 31],
+    ['31. juli, 2017', 2017, 7, 31],
   ];
   for (const [text, y, m, d] of cases) {
     const r = parseDate(text);

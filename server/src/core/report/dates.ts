@@ -28,6 +28,11 @@ const MONTH_WORDS: Map<string, number> = (() => {
   return m;
 })();
 
+const WEEKDAYS = new Set([
+  'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag', 'søndag', 'man', 'tir', 'ons', 'tor', 'fre', 'lør', 'søn',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
+]);
+
 /** Month number of a month word (case-insensitive, trailing '.' ignored), or undefined. */
 export function monthFromWord(word: string): number | undefined {
   return MONTH_WORDS.get(word.toLowerCase().replace(/\.$/, ''));
@@ -143,6 +148,12 @@ export function parseDate(text: string, offset = 0): ParsedDate {
   };
   if (toks.length === 0) return fail('date', 'missing');
 
+  // a leading weekday (`mandag 31.juli 2017`, `Monday, 31 July 2017`) is allowed and ignored
+  if (toks.length > 1 && toks[0].kind === 'word' && WEEKDAYS.has(toks[0].text.toLowerCase())) {
+    toks.shift();
+    const next: Tok | undefined = toks[0];
+    if (next && next.kind === 'sep' && ',.'.includes(next.text)) toks.shift();
+  }
   let k = 0;
   const sepIs = (chars: string): boolean => k < toks.length && toks[k].kind === 'sep' && chars.includes(toks[k].text);
   let dayTok: Tok | undefined;
