@@ -849,11 +849,9 @@ export class BlockParser implements TableHost {
     const w = ctx.w;
     let e = k;
     while (e < w.hi && !this.blank(e)) e++;
-    const win: Win = { lo: k, hi: e, col: this.cOf(w, k), fc: this.cOf(w, k) };
     const lines: string[] = [];
     for (let i = k; i < e; i++) lines.push(this.textFrom(i, i === k ? this.cOf(w, k) : w.col));
     const node: DoctestBlock = { type: 'doctest_block', start: this.startOff(w, k), end: this.le[e - 1], value: lines.join('\n') };
-    void win;
     this.emit(ctx, node);
     return e;
   }
@@ -1288,7 +1286,7 @@ export class BlockParser implements TableHost {
   finishTarget(node: Target, rest: Array<{ k: number; start: number; text: string }>): void {
     const parts = rest.map((r) => r.text.trim()).filter((s) => s.length > 0);
     if (parts.length === 0) return;
-    let firstLine = rest.findIndex((r) => r.text.trim().length > 0);
+    const firstLine = rest.findIndex((r) => r.text.trim().length > 0);
     const fr = rest[firstLine];
     const urlStart = fr.start + (fr.text.length - fr.text.trimStart().length);
     const lastR = rest[rest.length - 1];
@@ -1307,7 +1305,6 @@ export class BlockParser implements TableHost {
     const url = esc.split(/\x00(?=\s)/).map((p) => unescape(p).replace(/\s+/g, '')).join(' ');
     node.url = url;
     node.urlSpan = urlSpan;
-    firstLine = 0;
   }
 
   anonymousTarget(ctx: BodyCtx, k: number, t: string): { end: number; bf: boolean } {
@@ -1343,7 +1340,6 @@ export class BlockParser implements TableHost {
     const rest = firstText.slice(sm[0].length);
     const restCol = c + m[0].length + sm[0].length;
     const dm = RE_EMBEDDED_DIRECTIVE.exec(rest);
-    const name = normalizeName(unescape(sm[1])).replace(/^./, (x) => x);
     if (!dm) {
       const sp = this.lineSpan(k);
       const empty = rest.trim() === '' && this.lastNonBlank({ ...ind.win, lo: k + 1, fc: ind.win.col }) < 0;
@@ -1355,7 +1351,6 @@ export class BlockParser implements TableHost {
     const node: SubstitutionDefinition = {
       type: 'substitution_definition', start, end: Math.max(directive.end, nameSpan.end + 1), name: sm[1].split(/\s+/).join(' '), nameSpan, directive,
     };
-    void name;
     this.emit(ctx, node);
     return { end: ind.end, bf: ind.bf };
   }
@@ -1532,17 +1527,16 @@ function fixSectionEnds(blocks: Block[]): void {
  * section behind it; the tree keeps source order instead.)
  */
 function checkTransitions(doc: Document, problems: Problem[]): void {
-  const visit = (children: Block[], isDoc: boolean) => {
+  const visit = (children: Block[]) => {
     for (let i = 0; i < children.length; i++) {
       const b = children[i];
-      if (b.type === 'section') { visit(b.children, false); continue; }
+      if (b.type === 'section') { visit(b.children); continue; }
       if (b.type !== 'transition') continue;
       if (i === 0) problems.push({ kind: 'transition-at-start', severity: 'error', start: b.start, end: b.end });
       else if (children[i - 1].type === 'transition') problems.push({ kind: 'transitions-adjacent', severity: 'error', start: b.start, end: b.end });
-      void isDoc;
     }
   };
-  visit(doc.children, true);
+  visit(doc.children);
   // the last element of the document (descending into trailing sections)
   let last: Block | undefined = doc.children[doc.children.length - 1];
   while (last && last.type === 'section' && last.children.length) last = last.children[last.children.length - 1];
