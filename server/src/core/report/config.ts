@@ -9,11 +9,20 @@
  *         "sections": { "required": [["Implementasjon"], [["Aktiviteter", "Pågående aktiviteter"]]], "allowOthers": true } },
  *       { "name": "notes", "files": ["status/reports/change/**"], "kind": "document" }
  *     ],
- *     "rules": { "date.window": "off", "section.order": "error" }
+ *     "rules": { "date.window": "off", "section": "error" }
  *   }
  *
- * A profile entry starts from the default profile (or `"extends": "<earlier profile name>"`) and overrides
- * the keys it gives. `"date": false` means reports of that profile have no date line.
+ * Profile keys (all but name/files optional; a profile starts from the default profile, or from
+ * `"extends": "<earlier profile name>" | "default" | "english"`, and overrides the keys it gives):
+ *   name, files (globs relative to the docs root: `*`, `**`, `?`, `{a,b}`), kind ("report" | "document"),
+ *   language ("nb" | "en"), fileName (template(s) with {week} and optionally {year}, e.g. "uke_{week}.rst"),
+ *   yearFromFolder (bool), title (template with {week}, e.g. "Uke {week}"),
+ *   date (false: no date line; or { required, format ("D.MMMM YYYY"; tokens D DD M MM MMM MMMM YYYY),
+ *         language, window ([min, max] ISO weeks after the title's week), checkYear }),
+ *   sections { required (ordered groups; each entry a name or [name, alias…]), allowOthers, nonEmpty }.
+ * Rules: a code ("date.window") or a namespace ("link") → "off" | "error" | "warning" | "information" | "hint".
+ * Without a file: the default profile (2017–2019 corpus style) for files named uke_NN.rst / YYYY_uke_NN.rst,
+ * the document profile (syntax, link and text rules only) for everything else.
  */
 import type { Finding, Locale, Severity } from '../types';
 import { globToRegExp, posixBaseName, posixDirName } from '../paths';
