@@ -404,6 +404,18 @@ test('code directives set the language and hold a literal block', () => {
   assert.equal((b.children![0] as LiteralBlock).value, 'plain');
 });
 
+test('parsed-literal content is a literal block with inline markup', () => {
+  const text = '.. parsed-literal::\n\n   snapshot.sh [-d|u] `-t` *x*\n\n     indented **b**\n';
+  const { tree, s } = p(text);
+  const d = tree.children[0] as Directive;
+  const lb = d.children![0] as LiteralBlock;
+  assert.equal(lb.type, 'literal_block');
+  assert.equal(lb.value, 'snapshot.sh [-d|u] `-t` *x*\n\n  indented **b**');
+  assert.equal(s(lb), 'snapshot.sh [-d|u] `-t` *x*\n\n     indented **b**');
+  const types = lb.children!.map((n) => n.type);
+  assert.ok(types.includes('role') && types.includes('emphasis') && types.includes('strong'), types.join(','));
+});
+
 test('toctree and other Sphinx directives are known; unknown directives are opaque errors', () => {
   const text = '.. toctree::\n   :maxdepth: 1\n\n   uke_01\n   uke_02\n\n.. versionadded:: 1.0\n\n.. frobnicate:: arg\n   body\n';
   const { tree, s, problems } = p(text);

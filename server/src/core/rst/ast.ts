@@ -174,6 +174,8 @@ export interface LiteralBlock extends Span {
   value: string;
   /** Set for `code`/`code-block`/`sourcecode` directives' content. */
   language?: string;
+  /** `parsed-literal` content: the inline markup of the text (offsets into the source). */
+  children?: Inline[];
 }
 
 export interface DoctestBlock extends Span { type: 'doctest_block'; value: string }

@@ -1424,6 +1424,16 @@ export class BlockParser implements TableHost {
         d.children = [lb];
       } else if (BODY_DIRECTIVES.has(name)) {
         d.children = this.body(cw, false, ctx.depth + 1);
+      } else if (name === 'parsed-literal') {
+        // docutils parses the content of a parsed literal for inline markup (indentation kept)
+        const last = this.lastNonBlank(cw);
+        const segs: Span[] = [];
+        for (let i = cw.lo; i <= last; i++) {
+          const st = this.off(i, this.cOf(cw, i));
+          segs.push({ start: st, end: Math.max(st, this.le[i]) });
+        }
+        const lb: LiteralBlock = { type: 'literal_block', start: d.contentSpan!.start, end: d.contentSpan!.end, value: d.content, children: this.inline(segs) };
+        d.children = [lb];
       }
     }
     const spec = ARGUMENT_SPECS[name];

@@ -14,6 +14,7 @@ export function childrenOf(node: Node): Node[] {
     case 'strong':
     case 'paragraph':
     case 'line':
+    case 'literal_block': // parsed-literal content only
       return withExtras(node, n.children ?? []);
     case 'section':
       return [...n.title, ...n.children];
