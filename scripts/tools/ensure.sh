@@ -40,11 +40,19 @@ ensure_chromium() {
 
 stamp_value() { cat "$SRC/package.json" "$SRC/package-lock.json" | sha256sum | cut -d' ' -f1; node -v; }
 
+installed() { [ -f "$DEST/.installed" ] && [ "$(cat "$DEST/.installed")" = "$(stamp_value)" ] && [ -x "$DEST/node_modules/.bin/code-server" ]; }
+
 ensure_code_server() {
   local stamp="$DEST/.installed"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$(stamp_value)" ] && [ -x "$DEST/node_modules/.bin/code-server" ]; then
-    return 0
+  installed && return 0
+  # One installer at a time (e.g. .ci/run starts one in the background while the unit tests run).
+  mkdir -p "$ROOT/.work"
+  exec 8>"$ROOT/.work/tools.lock"
+  if ! flock -n 8; then
+    log "another install of the tools is running; waiting for it (up to 15 min) ..."
+    flock -w 900 8 || { echo "ensure.sh: timed out after 900 s waiting for .work/tools.lock" >&2; exit 1; }
   fi
+  installed && return 0
   local t0=$SECONDS
   case "$(uname -m)" in
     x86_64) ;;
