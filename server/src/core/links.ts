@@ -532,10 +532,7 @@ function scanUnbalanced(text: string, c: Span, covered: Span[], out: LinkSlip[])
     const lt = c.start + m.index;
     const bq = lt + m[0].length - m[2].length - 1;
     if (isCovered(covered, bq) || !looksLikeLink(m[1])) continue;
-    // the phrase before `<`: up to the start of the line (a guess, so no fix)
-    let s = lt;
-    while (s > c.start && text[s - 1] !== '\n') s--;
-    while (s < lt && /\s/.test(text[s])) s++;
-    out.push({ kind: 'unbalanced-open', start: lt, end: bq + 1 + m[2].length, text: text.slice(s, lt).trim(), url: m[1] });
+    // where the link text starts is a guess, so there is no fix
+    out.push({ kind: 'unbalanced-open', start: lt, end: bq + 1 + m[2].length, text: '', url: m[1] });
   }
 }

@@ -7,6 +7,16 @@ import { linkSlips, type LinkSlip } from '../links';
 
 const SEVERITY: Record<Problem['severity'], Severity> = { error: 'error', warning: 'warning', info: 'information' };
 
+/**
+ * docutils' INFO messages (level 1) are below its default report level: docutils and Sphinx do not show them, and
+ * most are about intentional text (a list starting at 3, the same subsection title under two parents, table cells
+ * that look like overlines). Only the INFO kinds that nearly always mean a slip are findings (severity information).
+ */
+export const SURFACED_INFO: ReadonlySet<string> = new Set([
+  'possible-title-underline', // "Title\n===": the underline is too short, so it is not a title
+  'definition-list-literal', // "::" then an indented line without a blank line: a definition list, not a literal block
+]);
+
 /** Parser problems that a link rule reports better (with a precise message and a fix) at the same place. */
 const CLAIMED_BY: Record<string, ReadonlyArray<LinkSlip['kind']>> = {};
 function claimable(kind: string): ReadonlyArray<LinkSlip['kind']> {
@@ -17,6 +27,23 @@ function claimable(kind: string): ReadonlyArray<LinkSlip['kind']> {
   else if (/unclosed|start.*without.*end|without-end|unmatched|unbalanced/.test(kind)) r = ['unbalanced-close'];
   CLAIMED_BY[kind] = r;
   return r;
+}
+
+/** Is the problem at a link slip of one of these kinds? Slips are sorted by start and short; look at the few before p.end. */
+function claimedBySlip(slips: readonly LinkSlip[], p: { start: number; end: number }, kinds: ReadonlyArray<LinkSlip['kind']>): boolean {
+  let lo = 0;
+  let hi = slips.length - 1;
+  let idx = -1;
+  const end = Math.max(p.end, p.start + 1);
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (slips[mid].start < end) {
+      idx = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let k = idx; k >= 0 && k > idx - 8; k--) if (kinds.includes(slips[k].kind) && overlaps(p, slips[k])) return true;
+  return false;
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -32,7 +59,7 @@ function width(s: string): number {
 
 /**
  * Every problem the parser reports (what docutils would warn about on the same text) becomes a finding
- * `rst.<kind>`, with docutils' severity (error, warning, info → information). Also `rst.literal-block-expected`
+ * `rst.<kind>`, with docutils' severity (error, warning, info → information; INFO only for `SURFACED_INFO`). Also `rst.literal-block-expected`
  * for a `::` that ends a line inside a paragraph: the writer wanted a literal block, but without a blank line
  * the next lines stay in the paragraph and the `::` is printed.
  */
@@ -48,7 +75,7 @@ export const rule: Rule = {
     scope: 'all',
   },
   check(ctx) {
-    const slips = ctx.parsed.problems.length ? linkSlips(ctx.parsed, ctx.text) : [];
+    const slips = ctx.parsed.problems.length ? linkSlips(ctx.parsed, ctx.text) : []; // sorted by start
     const sections: Section[] = [];
     const paragraphs: Paragraph[] = [];
     walk(ctx.parsed.tree, (n) => {
@@ -57,11 +84,10 @@ export const rule: Rule = {
       else if (n.type === 'literal_block' || n.type === 'comment') return false;
       return undefined;
     });
-    const literalExpected: Array<{ start: number; end: number }> = [];
     for (const p of ctx.parsed.problems) {
+      if (p.severity === 'info' && !SURFACED_INFO.has(p.kind)) continue;
       const claims = claimable(p.kind);
-      if (claims.length && slips.some((s) => claims.includes(s.kind) && overlaps(p, s))) continue;
-      if (p.kind === 'literal-block-expected') literalExpected.push(p);
+      if (claims.length && claimedBySlip(slips, p, claims)) continue;
       const message: Message = { en: problemMessage(p.kind, 'en', p.data), nb: problemMessage(p.kind, 'nb', p.data) };
       const known = PROBLEM_KINDS[p.kind];
       ctx.emit({
@@ -73,7 +99,7 @@ export const rule: Rule = {
         fixes: fixFor(p, sections, ctx.text),
       });
     }
-    for (const para of paragraphs) checkMidParagraphMarker(ctx, para, literalExpected);
+    for (const para of paragraphs) checkMidParagraphMarker(ctx, para);
   },
 };
 
@@ -100,10 +126,11 @@ function fixFor(p: Problem, sections: Section[], text: string) {
  * `text::` at the end of a line that is not the paragraph's last: docutils sees no literal block (it needs a blank
  * line and indentation) and prints "::". Fix: a blank line after the `::` line and the rest of the paragraph indented.
  */
-function checkMidParagraphMarker(ctx: Parameters<Rule['check']>[0], para: Paragraph, already: Array<{ start: number; end: number }>): void {
+function checkMidParagraphMarker(ctx: Parameters<Rule['check']>[0], para: Paragraph): void {
   const text = ctx.text;
   const src = text.slice(para.start, para.end);
   const re = /::[ \t]*(\r?\n)/g;
+  const cursor = { i: 0 };
   for (let m = re.exec(src); m; m = re.exec(src)) {
     const colon = para.start + m.index;
     const eol = colon + m[0].length - m[1].length;
@@ -111,17 +138,10 @@ function checkMidParagraphMarker(ctx: Parameters<Rule['check']>[0], para: Paragr
     if (next >= para.end) break; // last line: a real literal-block marker, the parser checks the block after it
     // `::` inside inline literal or a role/URL on that line? Require it to end the visible text, after a non-space or alone
     if (text[colon - 1] === ':' || text[colon + 2] === ':') continue;
-    if (already.some((a) => a.start <= colon && colon <= a.end + 1)) continue;
-    if (insideInlineNode(para, colon)) continue;
-    // the lines that follow, up to the paragraph's end, move into the literal block
-    const edits: TextEdit[] = [{ start: eol, end: eol, newText: m[1] }];
-    let i = next;
-    while (i < para.end) {
-      edits.push({ start: i, end: i, newText: '  ' });
-      const nl = text.indexOf('\n', i);
-      if (nl < 0 || nl + 1 >= para.end) break;
-      i = nl + 1;
-    }
+    if (insideInlineNode(para, colon, cursor)) continue;
+    // the lines that follow, up to the paragraph's end, move into the literal block (one edit: blank line + indent)
+    const rest = text.slice(next, para.end);
+    const edits: TextEdit[] = [{ start: eol, end: para.end, newText: m[1] + m[1] + rest.replace(/^(?=[^\r\n])/gm, '  ') }];
     ctx.emit({
       code: 'rst.literal-block-expected',
       start: colon,
@@ -133,13 +153,14 @@ function checkMidParagraphMarker(ctx: Parameters<Rule['check']>[0], para: Paragr
       },
       fixes: [{ title: { en: 'Make the following lines a literal block', nb: 'Gjør linjene som følger til en litteral blokk' }, edits, isPreferred: true }],
     });
+    break; // the rest of the paragraph becomes the literal block
   }
 }
 
-function insideInlineNode(para: Paragraph, offset: number): boolean {
-  for (const c of para.children) {
-    if (c.start <= offset && offset < c.end) return c.type !== 'text';
-    if (c.start > offset) break;
-  }
-  return false;
+/** Is `offset` inside a non-text inline node of the paragraph? Offsets come in increasing order: `cursor` moves on. */
+function insideInlineNode(para: Paragraph, offset: number, cursor: { i: number }): boolean {
+  const kids = para.children;
+  while (cursor.i < kids.length && kids[cursor.i].end <= offset) cursor.i++;
+  const c = kids[cursor.i];
+  return c !== undefined && c.start <= offset && c.type !== 'text';
 }
