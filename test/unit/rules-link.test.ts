@@ -12,6 +12,7 @@ import { collectLinks } from '../../server/src/core/links';
 import { parse } from '../../server/src/core/rst/parser';
 import { validate } from '../../server/src/core/engine';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
+import { RULE_LIST } from '../../server/src/core/rules/index';
 
 // A document outside the report folders (document profile: only syntax, link and text rules apply).
 const path = '/docs/notes/page.rst';
@@ -267,4 +268,27 @@ test('a fix keeps working when the workspace changes (resolution is not cached)'
   ws.add('/docs/notes/other.rst');
   const after = validate({ text, path, workspace: ws, parsed }).filter((f) => f.code === 'link.doc-unresolved');
   assert.equal(after.length, 0);
+});
+
+test('link, rst and text rules stay fast on pathological input (up to 100 KB, parse excluded)', () => {
+  const mine = RULE_LIST.filter((r) => /^(link|rst|text)\./.test(r.meta.code));
+  const ws = new WorkspaceIndex('/docs', ['/docs/notes/page.rst']);
+  const inputs: Record<string, string> = {
+    backquotes: '`'.repeat(100_000),
+    unclosedLinks: '`a <http://x.org>_ '.repeat(2_000),
+    unopenedLinks: 'a <http://x.org>`_ '.repeat(2_000),
+    midParagraphMarkers: 'a::\n'.repeat(25_000),
+    brokenDocLinks: ':doc:`x` '.repeat(5_000),
+    // (parsing many same-name links is slow in the parser today, so keep this one small)
+    duplicateNames: Array.from({ length: 1_000 }, (_, i) => `\`n <http://x/${i}>\`_`).join(' '),
+    longWhitespace: '`a' + ' '.repeat(100_000) + '<x/y>_',
+    tabsAndTrailing: '\tx \n'.repeat(25_000),
+  };
+  for (const [name, text] of Object.entries(inputs)) {
+    const parsed = parse(text);
+    const t0 = performance.now();
+    validate({ text, path, workspace: ws, parsed, rules: mine });
+    const ms = performance.now() - t0;
+    assert.ok(ms < 1500, `${name}: ${ms.toFixed(0)} ms`);
+  }
 });
