@@ -220,11 +220,37 @@ function gridStructure(lines: string[]): { cells: RawCell[]; rowseps: number[]; 
     return null;
   };
 
-  const corners: Array<[number, number]> = [[0, 0]];
-  const seen = new Set<number>();
-  while (corners.length) {
-    corners.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const [top, left] = corners.shift()!;
+  // corners to visit, smallest (top, left) first: a binary min-heap of top * W + left (docutils re-sorts a list)
+  const W = right + 2;
+  const heap: number[] = [0];
+  const push = (v: number) => {
+    heap.push(v);
+    let i = heap.length - 1;
+    while (i > 0) { const pa = (i - 1) >> 1; if (heap[pa] <= heap[i]) break; [heap[pa], heap[i]] = [heap[i], heap[pa]]; i = pa; }
+  };
+  const pop = (): number => {
+    const top = heap[0];
+    const last = heap.pop()!;
+    if (heap.length) {
+      heap[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < heap.length && heap[l] < heap[m]) m = l;
+        if (r < heap.length && heap[r] < heap[m]) m = r;
+        if (m === i) break;
+        [heap[m], heap[i]] = [heap[i], heap[m]];
+        i = m;
+      }
+    }
+    return top;
+  };
+  const seen = new Set<number>([0]);
+  while (heap.length) {
+    const v = pop();
+    const top = Math.floor(v / W);
+    const left = v - top * W;
     if (top === bottom || left === right || top <= done[left]) continue;
     if (block[top][left] !== '+') continue;
     const r = scanRight(top, left);
@@ -236,9 +262,8 @@ function gridStructure(lines: string[]): { cells: RawCell[]; rowseps: number[]; 
       done[col] = r.bot - 1;
     }
     cells.push({ top, left, bottom: r.bot, right: r.rgt });
-    for (const c of [[top, r.rgt], [r.bot, left]] as Array<[number, number]>) {
-      const key = c[0] * (right + 2) + c[1];
-      if (!seen.has(key)) { seen.add(key); corners.push(c); }
+    for (const key of [top * W + r.rgt, r.bot * W + left]) {
+      if (!seen.has(key)) { seen.add(key); push(key); }
     }
   }
   for (let col = 0; col < right; col++) if (done[col] !== bottom - 1) throw new TableMarkupError('Malformed table; parse incomplete.');
@@ -259,7 +284,7 @@ function gridStructure(lines: string[]): { cells: RawCell[]; rowseps: number[]; 
     const morerows = rb - row - 1;
     const morecols = cr - col - 1;
     remaining -= (morerows + 1) * (morecols + 1);
-    out.push({ ...c, morerows, morecols, row, col });
+    out.push({ top: c.top, left: c.left, bottom: c.bottom, right: c.right, morerows, morecols, row, col });
   }
   if (remaining !== 0) throw new TableMarkupError('Malformed table; unused cells remaining.');
   const headRows = headSep > 0 ? rowIndex.get(headSep) ?? 0 : 0;
