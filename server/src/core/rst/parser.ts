@@ -246,6 +246,8 @@ export class BlockParser implements TableHost {
   /** Element ids given so far (docutils document.ids), for de-duplication like docutils' set_id. */
   readonly ids: Set<string>;
   readonly idCounter: Map<string, number>;
+  /** Offset of the next tab character at or after the line being added (-1: none). */
+  private nextTab = -2;
 
   /**
    * @param parent share problems, ids and title styles with this parser (table cells)
@@ -258,9 +260,12 @@ export class BlockParser implements TableHost {
     this.styles = parent ? parent.styles : [];
     this.ids = parent ? parent.ids : new Set();
     this.idCounter = parent ? parent.idCounter : new Map();
+    this.nextTab = src.indexOf('\t');
     const len = src.length;
+    const hasCR = !segments && src.indexOf('\r') >= 0;
     let count = 1;
     if (segments) count = segments.length;
+    else if (!hasCR) for (let q = src.indexOf('\n'); q >= 0; q = src.indexOf('\n', q + 1)) count++;
     else for (let q = 0; q < len; q++) { const c = src.charCodeAt(q); if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) count++; }
     this.ls = new Int32Array(count);
     this.le = new Int32Array(count);
@@ -274,11 +279,17 @@ export class BlockParser implements TableHost {
     let i = src.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark is not part of the first line
     while (i <= len) {
       const start = i;
-      let j = i;
-      while (j < len) {
-        const c = src.charCodeAt(j);
-        if (c === 10 || c === 13) break;
-        j++;
+      let j: number;
+      if (!hasCR) {
+        j = src.indexOf('\n', i);
+        if (j < 0) j = len;
+      } else {
+        j = i;
+        while (j < len) {
+          const c = src.charCodeAt(j);
+          if (c === 10 || c === 13) break;
+          j++;
+        }
       }
       this.addLine(start, j);
       if (j >= len) break;
@@ -304,7 +315,11 @@ export class BlockParser implements TableHost {
       else if (c === 9) { col = col - (col % 8) + 8; hasTab = true; }
       else break;
     }
-    if (!hasTab) for (let q = k; q < e; q++) if (src.charCodeAt(q) === 9) { hasTab = true; break; }
+    if (!hasTab && k < e) {
+      // tabs after the indentation: a running pointer to the next tab keeps this linear
+      if (this.nextTab >= 0 && this.nextTab < k) this.nextTab = src.indexOf('\t', k);
+      hasTab = this.nextTab >= 0 && this.nextTab < e;
+    }
     const n = this.n++;
     this.ls[n] = start;
     this.le[n] = e;
