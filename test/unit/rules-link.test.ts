@@ -97,6 +97,17 @@ test('the closing-backquote slip is reported once: rst.* does not repeat the par
   assert.deepEqual(findings.map((f) => f.code), ['link.unbalanced-backquotes']);
 });
 
+test('a name bound to two URLs is reported once, by link.duplicate-name (not again as rst.duplicate-target)', () => {
+  for (const text of [
+    'See `trello <https://a.example>`_ and `Trello <https://b.example>`_.\n',
+    'Use `docs <https://b.example>`_ today.\n\n.. _docs: https://a.example\n',
+  ]) {
+    assert.deepEqual(validate({ text, path }).map((f) => f.code), ['link.duplicate-name'], text);
+  }
+  // two explicit targets: docutils' own problem says it
+  assert.deepEqual(validate({ text: '.. _a: https://x.example\n.. _a: https://y.example\n', path }).map((f) => f.code), ['rst.duplicate-target']);
+});
+
 ruleTester(duplicateName, {
   valid: [
     { name: 'same name, same URL twice (2017/uke_09)', text: '`Trello <https://trello.com/norcams>`_\n\nAgain: `Trello <https://trello.com/norcams>`_\n', path },

@@ -3,7 +3,7 @@ import type { Paragraph, Problem, Section } from '../rst/ast';
 import type { Severity, TextEdit } from '../types';
 import { PROBLEM_KINDS, problemMessage } from '../rst/problems';
 import { walk } from '../rst/walk';
-import { linkSlips, type LinkSlip } from '../links';
+import { linkSlips, normalizeName, type LinkSlip } from '../links';
 
 const SEVERITY: Record<Problem['severity'], Severity> = { error: 'error', warning: 'warning', info: 'information' };
 
@@ -76,6 +76,8 @@ export const rule: Rule = {
   },
   check(ctx) {
     const slips = ctx.parsed.problems.length ? linkSlips(ctx.parsed, ctx.text) : []; // sorted by start
+    let dup: Set<string> | undefined;
+    const duplicateNames = () => (dup ??= new Set(slips.filter((x) => x.kind === 'duplicate-name').map((x) => x.text)));
     const sections: Section[] = [];
     const paragraphs: Paragraph[] = [];
     walk(ctx.parsed.tree, (n) => {
@@ -88,6 +90,8 @@ export const rule: Rule = {
       if (p.severity === 'info' && !SURFACED_INFO.has(p.kind)) continue;
       const claims = claimable(p.kind);
       if (claims.length && claimedBySlip(slips, p, claims)) continue;
+      // a name bound to two URLs: docutils reports the later binding, link.duplicate-name the one to make anonymous
+      if (claims.includes('duplicate-name') && p.data?.name !== undefined && duplicateNames().has(normalizeName(String(p.data.name)))) continue;
       const message: Message = { en: problemMessage(p.kind, 'en', p.data), nb: problemMessage(p.kind, 'nb', p.data) };
       const known = PROBLEM_KINDS[p.kind];
       ctx.emit({
