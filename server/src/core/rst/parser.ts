@@ -35,6 +35,8 @@ const SIMPLENAME = String.raw`(?:(?!_)[\p{L}\p{N}_])+(?:[-._+:](?:(?!_)[\p{L}\p{
 const RE_BULLET = /^[-+*\u2022\u2023\u2043]( +|$)/;
 const ENUM = '([0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|#)';
 const RE_ENUM = new RegExp(`^(?:\\(${ENUM}\\)|${ENUM}\\)|${ENUM}\\.)( +|$)`);
+/** Cheap pre-check: could this line start with an enumerator ("12.", "a)", "iv.")? */
+const RE_ENUM_START = /^(?:[0-9]+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]/;
 const RE_FIELD = /^:(?![: ])(?:[^:\\]|\\.|:(?!(?:[ `]|$)))*(?<! ):( +|$)/;
 const OPTARG = '(?:[a-zA-Z][a-zA-Z0-9_-]*|<[^<>]+>)';
 const SHORTOPT = `(?:-|\\+)[a-zA-Z0-9](?: ?${OPTARG})?`;
@@ -565,8 +567,12 @@ export class BlockParser implements TableHost {
     const t = this.txt(w, k);
     let m: RegExpExecArray | null;
     const c0 = t.charCodeAt(0);
+    // fast paths: an ASCII letter or digit can only start an enumerator or text; other non-ASCII only bullets or text
+    const alnum = (c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122);
+    if (alnum && !RE_ENUM_START.test(t)) return this.text(ctx, k);
+    if (c0 >= 128 && c0 !== 0x2022 && c0 !== 0x2023 && c0 !== 0x2043) return this.text(ctx, k);
     if ((m = RE_BULLET.exec(t))) return this.bulletList(ctx, k, m[0].length);
-    if (c0 === 40 || (c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 35) {
+    if (c0 === 40 || alnum || c0 === 35) {
       if ((m = RE_ENUM.exec(t))) {
         const r = this.enumeratedList(ctx, k, m);
         if (r >= 0) return r;
@@ -591,6 +597,9 @@ export class BlockParser implements TableHost {
 
   /** Does a rel-0 line start any Body construct other than plain text? (SpecializedBody) */
   isMarkerLine(t: string): boolean {
+    const c0 = t.charCodeAt(0);
+    if ((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) return RE_ENUM.test(t);
+    if (c0 >= 128 && c0 !== 0x2022 && c0 !== 0x2023 && c0 !== 0x2043) return false;
     return RE_BULLET.test(t) || RE_ENUM.test(t) || RE_FIELD.test(t) || RE_OPTION.test(t) || RE_DOCTEST.test(t) ||
       RE_LINEBLOCK.test(t) || RE_GRID_TOP.test(t) || RE_SIMPLE_TOP.test(t) || RE_EXPLICIT.test(t) ||
       RE_ANON.test(t) || RE_LINE.test(t);
