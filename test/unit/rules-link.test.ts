@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { ruleTester } from './ruleTester';
 import { rule as missingUnderscore } from '../../server/src/core/rules/link-missing-underscore';
 import { rule as missingSpace } from '../../server/src/core/rules/link-missing-space';
@@ -302,4 +303,48 @@ test('link, rst and text rules stay fast on pathological input (up to 100 KB, pa
     const ms = performance.now() - t0;
     assert.ok(ms < 1500, `${name}: ${ms.toFixed(0)} ms`);
   }
+});
+
+// ---------------------------------------------------------------- docutils agrees with the messages and the fixes
+
+function docutilsPseudoXml(texts: string[]): string[] | null {
+  const script = [
+    'import sys, json, io',
+    'from docutils.core import publish_string',
+    'out = []',
+    'for text in json.load(sys.stdin):',
+    '    err = io.StringIO()',
+    '    x = publish_string(text, writer_name="pseudoxml", settings_overrides={"report_level": 2, "halt_level": 5, "warning_stream": err}).decode()',
+    '    out.append(x + "\\n--\\n" + err.getvalue())',
+    'print(json.dumps(out))',
+  ].join('\n');
+  for (const exe of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(exe, ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8' });
+    if (r.status === 0) return JSON.parse(r.stdout);
+  }
+  return null;
+}
+
+test('docutils 0.19 shows each link slip as the message says, and the fixed text as a working link', (t) => {
+  const cases: Array<{ before: string; after: string; saysBefore: RegExp; noLinkBefore?: boolean }> = [
+    { before: 'See `the docs <https://example.org/docs>` now.\n', after: 'See `the docs <https://example.org/docs>`_ now.\n', saysBefore: /<title_reference>/, noLinkBefore: true },
+    { before: 'Be `documented<https://example.org/g.html>`_ ok.\n', after: 'Be `documented <https://example.org/g.html>`_ ok.\n', saysBefore: /Unknown target name: "documented<https:\/\/example.org\/g.html>"/ },
+    { before: 'Text `unbalanced <https://e.example>_ here.\n', after: 'Text `unbalanced <https://e.example>`_ here.\n', saysBefore: /start-string without end-string/ },
+    { before: 'Text unbalanced <https://e.example>`_ here.\n', after: 'Text `unbalanced <https://e.example>`_ here.\n', saysBefore: />`_ here\./ },
+    { before: 'See `t <https://a.example>`_ and `T <https://b.example>`_.\n', after: 'See `t <https://a.example>`_ and `T <https://b.example>`__.\n', saysBefore: /Duplicate explicit target name: "t"/ },
+  ];
+  const out = docutilsPseudoXml(cases.flatMap((c) => [c.before, c.after]));
+  if (!out) {
+    if (process.env.CI) assert.fail('python3 with docutils is required in CI');
+    t.skip('no python3 with docutils');
+    return;
+  }
+  cases.forEach((c, i) => {
+    const before = out[2 * i];
+    const after = out[2 * i + 1];
+    assert.match(before, c.saysBefore, c.before);
+    if (c.noLinkBefore) assert.doesNotMatch(before, /<reference/, c.before);
+    assert.doesNotMatch(after, /system_message|ERROR|WARNING/, `docutils is quiet on the fixed text: ${c.after}\n${after}`);
+    assert.match(after, /<reference (?:name="[^"]*" )?refuri="https:\/\/[a-z.]+\/?[^"]*">/, `the fixed text is a link: ${c.after}\n${after}`);
+  });
 });
