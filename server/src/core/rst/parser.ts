@@ -1053,10 +1053,11 @@ export class BlockParser implements TableHost {
     const segs: Span[] = [];
     for (let i = k; i < m; i++) segs.push({ start: this.startOff(w, i), end: this.le[i] });
     const last = segs[segs.length - 1];
-    const lastText = this.src.slice(last.start, last.end);
+    const endsWithMarker = last.end - last.start >= 2 && this.src.endsWith('::', last.end);
+    const lastText = endsWithMarker ? this.src.slice(last.start, last.end) : '';
     let literalNext = false;
     let emitPara = true;
-    const mm = /(?<!\\)(?:\\\\)*::$/.exec(lastText);
+    const mm = endsWithMarker ? /(?<!\\)(?:\\\\)*::$/.exec(lastText) : null;
     if (mm) {
       literalNext = true;
       if (segs.length === 1 && lastText === '::') emitPara = false;
