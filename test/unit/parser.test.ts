@@ -565,3 +565,33 @@ test('parse never throws on odd input types and empty text', () => {
   const nodes: Node[] = [];
   void nodes;
 });
+
+test('safety net: an internal bug yields the tree so far plus an internal-error problem', async () => {
+  const { BlockParser } = await import('../../server/src/core/rst/parser');
+  const inline = await import('../../server/src/core/rst/inline');
+  const proto = BlockParser.prototype as any;
+  const origField = proto.fieldList;
+  proto.fieldList = () => { throw new Error('boom'); };
+  try {
+    const r = parse('First paragraph.\n\n:field: x\n\nNot reached.\n');
+    assert.deepEqual(r.tree.children.map((b) => b.type), ['paragraph']);
+    assert.deepEqual(r.problems.map((x) => [x.kind, x.severity, x.data?.message]), [['internal-error', 'error', 'boom']]);
+  } finally {
+    proto.fieldList = origField;
+  }
+  const mod = inline as any;
+  const origInline = mod.parseInline;
+  mod.parseInline = () => { throw new Error('inline boom'); };
+  try {
+    const text = 'Some *text*.\n';
+    const r = parse(text);
+    const para = r.tree.children[0] as Paragraph;
+    assert.equal(para.type, 'paragraph');
+    assert.deepEqual(para.children.map((n) => n.type), ['text']);
+    assert.equal(text.slice(para.children[0].start, para.children[0].end), 'Some *text*.');
+    assert.deepEqual(r.problems.map((x) => x.kind), ['internal-error']);
+  } finally {
+    mod.parseInline = origInline;
+  }
+  assert.deepEqual(parse(':field: x\n').problems, []);
+});
