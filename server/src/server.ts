@@ -30,6 +30,7 @@ import { registerLanguageFeatures } from './languageFeatures';
 import { LineIndex } from './core/lineIndex';
 import type { Finding, Fix, Severity, TextEdit } from './core/types';
 import { fixAll } from './core/fix';
+import { capFindings } from './capFindings';
 import { localeFrom } from './core/i18n';
 import { fromFsPath } from './node/paths';
 
@@ -123,7 +124,7 @@ export function startServer(connection: Connection): ServerContext {
       const findings = ctx.getFindings(uri) ?? [];
       recordTiming(performance.now() - t0);
       if (documents.get(uri)?.version !== version) return;
-      const diagnostics = findings.map((f) => findingToDiagnostic(f, parsed.lines, version));
+      const diagnostics = capFindings(findings, ctx.locale).map((f) => findingToDiagnostic(f, parsed.lines, version));
       await connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (e) {
       ctx.logError(`validating ${uri} failed`, e);
