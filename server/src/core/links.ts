@@ -37,34 +37,9 @@ export interface LinkItem extends Span {
   directive?: string;
 }
 
-const cache = new WeakMap<Document, LinkItem[]>();
-
 /** Every link of the document, in source order. Computed once per parse result (cached on the tree). */
 export function collectLinks(parsed: ParseResult, text: string): readonly LinkItem[] {
-  const hit = cache.get(parsed.tree);
-  if (hit) return hit;
-  const out: LinkItem[] = [];
-  walk(parsed.tree, (node) => {
-    switch (node.type) {
-      case 'reference':
-        addReference(out, node);
-        break;
-      case 'target':
-        addTarget(out, node);
-        break;
-      case 'role':
-        addRole(out, node);
-        break;
-      case 'directive':
-        addDirective(out, node, text);
-        break;
-      default:
-        break;
-    }
-  });
-  out.sort((a, b) => a.start - b.start || a.end - b.end);
-  cache.set(parsed.tree, out);
-  return out;
+  return linkFacts(parsed, text).links;
 }
 
 function addReference(out: LinkItem[], r: Reference): void {
@@ -386,7 +361,7 @@ export function looksLikeLink(url: string): boolean {
 }
 
 const EMBEDDED_TAIL = /(?:^|\s)<([^<>\s]+)>$/;
-const slipCache = new WeakMap<Document, LinkSlip[]>();
+const factsCache = new WeakMap<Document, { links: LinkItem[]; slips: LinkSlip[] }>();
 
 /**
  * Slips in hyperlink syntax, found once per parse: `` `text <url>` `` without `_` (rendered as the default role),
@@ -394,8 +369,14 @@ const slipCache = new WeakMap<Document, LinkSlip[]>();
  * and a link name bound to two different URLs (docutils: duplicate target; both links break).
  */
 export function linkSlips(parsed: ParseResult, text: string): readonly LinkSlip[] {
-  const hit = slipCache.get(parsed.tree);
+  return linkFacts(parsed, text).slips;
+}
+
+/** Links and link slips of a document, found in ONE walk of the tree and cached on it. */
+function linkFacts(parsed: ParseResult, text: string): { links: LinkItem[]; slips: LinkSlip[] } {
+  const hit = factsCache.get(parsed.tree);
   if (hit) return hit;
+  const links: LinkItem[] = [];
   const out: LinkSlip[] = [];
   // first binding of each name: explicit targets win, then embedded references in order
   const named: Array<{ name: string; url: string; start: number; end: number; explicit: boolean; anonymizable: boolean }> = [];
@@ -403,7 +384,11 @@ export function linkSlips(parsed: ParseResult, text: string): readonly LinkSlip[
   const covered: Span[] = []; // inline nodes that own their backquotes
   walk(parsed.tree, (node) => {
     switch (node.type) {
+      case 'directive':
+        addDirective(links, node, text);
+        break;
       case 'role': {
+        addRole(links, node);
         covered.push(node);
         if (node.role === null && !node.roleSpan) {
           const m = EMBEDDED_TAIL.exec(node.text);
@@ -414,6 +399,7 @@ export function linkSlips(parsed: ParseResult, text: string): readonly LinkSlip[
         break;
       }
       case 'reference': {
+        addReference(links, node);
         if (node.kind === 'named' || node.kind === 'anonymous') covered.push(node);
         if ((node.kind === 'named' || node.kind === 'anonymous') && !node.embedded) {
           const src = text.slice(node.textSpan.start, node.textSpan.end);
@@ -437,6 +423,7 @@ export function linkSlips(parsed: ParseResult, text: string): readonly LinkSlip[
         break;
       }
       case 'target':
+        addTarget(links, node);
         if (!node.anonymous && node.url !== undefined && node.name) {
           named.push({ name: node.name, url: node.url, start: node.start, end: node.end, explicit: true, anonymizable: false });
         }
@@ -486,8 +473,10 @@ export function linkSlips(parsed: ParseResult, text: string): readonly LinkSlip[
   for (const c of containers) scanUnbalanced(text, c, covered, out);
 
   out.sort((a, b) => a.start - b.start || a.end - b.end);
-  slipCache.set(parsed.tree, out);
-  return out;
+  links.sort((a, b) => a.start - b.start || a.end - b.end);
+  const facts = { links, slips: out };
+  factsCache.set(parsed.tree, facts);
+  return facts;
 }
 
 function sameUrl(a: string, b: string): boolean {

@@ -78,14 +78,19 @@ export const rule: Rule = {
     const slips = ctx.parsed.problems.length ? linkSlips(ctx.parsed, ctx.text) : []; // sorted by start
     let dup: Set<string> | undefined;
     const duplicateNames = () => (dup ??= new Set(slips.filter((x) => x.kind === 'duplicate-name').map((x) => x.text)));
+    // one walk, only when needed: sections for adornment fixes, paragraphs when a line ends with "::" before more text
+    const needSections = ctx.parsed.problems.some((p) => p.kind === 'title-underline-too-short' || p.kind === 'title-overline-too-short');
+    const needParagraphs = hasMidMarkerHint(ctx.text);
     const sections: Section[] = [];
     const paragraphs: Paragraph[] = [];
-    walk(ctx.parsed.tree, (n) => {
-      if (n.type === 'section') sections.push(n);
-      else if (n.type === 'paragraph') paragraphs.push(n);
-      else if (n.type === 'literal_block' || n.type === 'comment') return false;
-      return undefined;
-    });
+    if (needSections || needParagraphs) {
+      walk(ctx.parsed.tree, (n) => {
+        if (n.type === 'section') sections.push(n);
+        else if (n.type === 'paragraph') paragraphs.push(n);
+        else if (n.type === 'literal_block' || n.type === 'comment') return false;
+        return undefined;
+      });
+    }
     for (const p of ctx.parsed.problems) {
       if (p.severity === 'info' && !SURFACED_INFO.has(p.kind)) continue;
       const claims = claimable(p.kind);
@@ -103,9 +108,27 @@ export const rule: Rule = {
         fixes: fixFor(p, sections, ctx.text),
       });
     }
-    for (const para of paragraphs) checkMidParagraphMarker(ctx, para);
+    if (needParagraphs) for (const para of paragraphs) checkMidParagraphMarker(ctx, para);
   },
 };
+
+/** Cheap prefilter: some line (not a directive's) ends with "::" and the next line has text. */
+function hasMidMarkerHint(text: string): boolean {
+  for (let i = text.indexOf('::'); i >= 0; i = text.indexOf('::', i + 2)) {
+    let j = i + 2;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    if (text[j] === '\r') j++;
+    if (text[j] !== '\n') continue;
+    j++;
+    while (text[j] === ' ' || text[j] === '\t') j++;
+    if (j >= text.length || text[j] === '\n' || text[j] === '\r') continue;
+    let ls = i;
+    while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+    if (/^[ \t]*\.\. /.test(text.slice(ls, Math.min(i, ls + 200)))) continue; // a directive line
+    return true;
+  }
+  return false;
+}
 
 /** Title adornment too short: lengthen it to the title's width. */
 function fixFor(p: Problem, sections: Section[], text: string) {

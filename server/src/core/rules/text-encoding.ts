@@ -34,7 +34,10 @@ export const rule: Rule = {
   check(ctx) {
     const text = ctx.text;
     const n = text.length;
-    let i = 0;
+    // fast native prefilter: most texts have none of these characters
+    const start0 = text.search(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufeff\ufffd]/);
+    if (start0 < 0) return;
+    let i = start0;
     while (i < n) {
       const c = text.charCodeAt(i);
       const kind = c < 0x20 || c >= 0x7f ? kindOf(c, i) : undefined;

@@ -25,33 +25,24 @@ export const rule: Rule = {
   },
   check(ctx) {
     const text = ctx.text;
-    const n = text.length;
-    let lineStart = 0;
-    while (lineStart <= n) {
-      let eol = lineStart;
-      while (eol < n && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
-      let i = lineStart;
-      let tabs = false;
-      while (i < eol && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
-        if (text.charCodeAt(i) === 9) tabs = true;
-        i++;
-      }
-      // a whitespace-only line is blank to docutils (text.trailing-space reports it)
-      if (tabs && i < eol) {
-        const indent = text.slice(lineStart, i);
-        const spaces = expandIndent(indent);
-        ctx.emit({
-          start: lineStart,
-          end: i,
-          message: {
-            en: `Tab in indentation: docutils reads it as ${spaces.length} spaces (tab stops every 8 columns).`,
-            nb: `Tabulator i innrykket: docutils leser det som ${spaces.length} mellomrom (tabulatorstopp for hver 8. kolonne).`,
-          },
-          fixes: [{ title: { en: `Replace with ${spaces.length} spaces`, nb: `Erstatt med ${spaces.length} mellomrom` }, edits: [{ start: lineStart, end: i, newText: spaces }], isPreferred: true }],
-        });
-      }
-      if (eol >= n) break;
-      lineStart = eol + (text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? 2 : 1);
+    if (text.indexOf('\t') < 0) return;
+    // indentation (at a line start) holding a tab, followed by text; a whitespace-only line is blank to docutils
+    // (text.trailing-space reports it)
+    const re = /^[ \t]+/gm; // no backtracking: the checks are done below
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (m[0].indexOf('\t') < 0 || end >= text.length || text[end] === '\n' || text[end] === '\r') continue;
+      const spaces = expandIndent(m[0]);
+      ctx.emit({
+        start,
+        end,
+        message: {
+          en: `Tab in indentation: docutils reads it as ${spaces.length} spaces (tab stops every 8 columns).`,
+          nb: `Tabulator i innrykket: docutils leser det som ${spaces.length} mellomrom (tabulatorstopp for hver 8. kolonne).`,
+        },
+        fixes: [{ title: { en: `Replace with ${spaces.length} spaces`, nb: `Erstatt med ${spaces.length} mellomrom` }, edits: [{ start, end, newText: spaces }], isPreferred: true }],
+      });
     }
   },
 };
