@@ -41,6 +41,13 @@ ruleTester(trailing, {
       output: 'x\r\ny\r\n',
     },
     {
+      name: 'old Mac CR line breaks',
+      text: 'x \ry\t\r',
+      path,
+      errors: [{ code: 'text.trailing-space', start: 1, end: 2 }, { code: 'text.trailing-space', start: 4, end: 5 }],
+      output: 'x\ry\r',
+    },
+    {
       name: 'Norwegian message',
       text: 'Hei \n',
       path,
