@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rule as rstSyntax } from '../../server/src/core/rules/rst-syntax';
-import { checkFix } from './ruleTester';
+import { checkFix, ruleTester } from './ruleTester';
 import { validate } from '../../server/src/core/engine';
 import { applyEdits, nonOverlappingFixEdits } from '../../server/src/core/fix';
 import { LineIndex } from '../../server/src/core/lineIndex';
@@ -138,6 +138,34 @@ test('every parser problem kind maps to rst.<kind> with the message of problems.
   assert.equal(rstSyntax.meta.code, 'rst.syntax');
   assert.equal(rstSyntax.meta.scope, 'all');
 });
+
+// The same rule through R's RuleTester (sub-codes matched by namespace).
+ruleTester(
+  rstSyntax,
+  {
+    valid: [
+      { text: 'Title\n=====\n\nA paragraph with *emphasis* and ``code``.\n', path },
+      { name: 'intentional list numbering (docutils INFO) is not a finding', text: '3. three\n4. four\n', path },
+    ],
+    invalid: [
+      {
+        name: 'short underline, lengthened by the fix',
+        text: 'A long title\n=====\n\nText.\n',
+        path,
+        errors: [{ code: 'rst.title-underline-too-short', line: 2, column: 1, severity: 'warning' }],
+        output: 'A long title\n============\n\nText.\n',
+      },
+      {
+        name: '"finnes her::" followed directly by text (2016_uke_21)',
+        text: '- planen finnes her::\n  https://example.org/README.md\n',
+        path,
+        errors: [{ code: 'rst.literal-block-expected', line: 1, column: 20 }],
+        output: '- planen finnes her::\n\n    https://example.org/README.md\n',
+      },
+    ],
+  },
+  { codes: /^rst\./ },
+);
 
 // ---------------------------------------------------------------- docutils agrees on the cases
 
