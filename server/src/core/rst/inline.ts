@@ -129,6 +129,9 @@ function unescape(s: string): string {
   return s.replace(/\0[ \n]?/g, '');
 }
 
+/** Characters that can start or end any inline construct, reference, URI or e-mail address. */
+const TRIGGER = /[*`_|[\]:@\\]/;
+
 export interface InlineResult { nodes: Inline[]; problems: Problem[] }
 
 /**
@@ -140,6 +143,17 @@ export interface InlineResult { nodes: Inline[]; problems: Problem[] }
 export function parseInline(src: string, segments: Span[]): InlineResult {
   if (segments.length === 0) return { nodes: [], problems: [] };
   try {
+    {
+      // Fast path: without any of these characters there is no inline markup, no reference and no URI.
+      let plain = true;
+      for (const sg of segments) {
+        if (TRIGGER.test(src.slice(sg.start, sg.end))) { plain = false; break; }
+      }
+      if (plain) {
+        const value = segments.length === 1 ? src.slice(segments[0].start, segments[0].end) : segments.map((sg) => src.slice(sg.start, sg.end)).join('\n');
+        return { nodes: value.length ? [{ type: 'text', start: segments[0].start, end: segments[segments.length - 1].end, value }] : [], problems: [] };
+      }
+    }
     return new InlineParser(src, segments).run();
   } catch {
     // Never throw: fall back to plain text.
@@ -167,7 +181,6 @@ class InlineParser {
   private readonly F: Uint16Array;
   private readonly segStartL: number[];
   private readonly segs: Span[];
-  private simpleEndArr?: Int32Array;
   private uricEndArr?: Int32Array;
   private schemeEndArr?: Int32Array;
   private emailNameEndArr?: Int32Array;
@@ -238,23 +251,31 @@ class InlineParser {
   private wordNU(i: number): boolean {
     return i < this.n && (this.F[i] & F_WORD) !== 0 && this.E.charCodeAt(i) !== 95;
   }
-  /** End (exclusive) of the maximal docutils `simplename` starting at i (i must be wordNU). */
+  /** Two caches of the last chain found (the main scan and the end-string scans move forward independently). */
+  private chainA = [-1, -1];
+  private chainB = [-1, -1];
+  /**
+   * End (exclusive) of the maximal docutils `simplename` starting at i (i must be wordNU): word runs joined by
+   * single '-', '.', '_', '+', ':'. Every position inside a chain has the same end, so the last chains are cached
+   * (queries move forward, so each chain is scanned O(1) times).
+   */
   private simpleEnd(i: number): number {
-    if (!this.simpleEndArr) {
-      const n = this.n, E = this.E;
-      const a = new Int32Array(n + 2);
-      for (let k = n - 1; k >= 0; k--) {
-        if (!this.wordNU(k)) { a[k] = k; continue; }
-        if (this.wordNU(k + 1)) a[k] = a[k + 1];
-        else {
-          const c = E[k + 1];
-          if ((c === '-' || c === '.' || c === '_' || c === '+' || c === ':') && this.wordNU(k + 2)) a[k] = a[k + 2];
-          else a[k] = k + 1;
-        }
-      }
-      this.simpleEndArr = a;
+    const A = this.chainA, B = this.chainB;
+    if (i >= A[0] && i < A[1]) return A[1];
+    if (i >= B[0] && i < B[1]) return B[1];
+    const E = this.E;
+    let k = i;
+    for (;;) {
+      while (this.wordNU(k)) k++;
+      const c = E.charCodeAt(k);
+      if ((c === 45 || c === 46 || c === 95 || c === 43 || c === 58) && this.wordNU(k + 1)) k++;
+      else break;
     }
-    return this.simpleEndArr[i];
+    // replace the cache whose chain lies further behind
+    const victim = this.chainA[1] <= this.chainB[1] ? this.chainA : this.chainB;
+    victim[0] = i;
+    victim[1] = k;
+    return k;
   }
   private runEnd(flag: number): Int32Array {
     const n = this.n, F = this.F;
@@ -704,20 +725,15 @@ class InlineParser {
     if (hi > textStart) this.out.push(this.text(textStart, hi));
   }
 
-  private nextSpecialArr?: Int32Array;
-  /** First index >= i holding ':' or '@' (n if none). */
+  private nextColon = -2;
+  private nextAt = -2;
+  /** First index >= i holding ':' or '@' (n if none); queries come in increasing order, so this is linear. */
   private nextSpecial(i: number): number {
-    if (!this.nextSpecialArr) {
-      const n = this.n, E = this.E;
-      const a = new Int32Array(n + 1);
-      a[n] = n;
-      for (let k = n - 1; k >= 0; k--) {
-        const c = E.charCodeAt(k);
-        a[k] = c === 58 || c === 64 ? k : a[k + 1];
-      }
-      this.nextSpecialArr = a;
-    }
-    return this.nextSpecialArr[i];
+    if (this.nextColon !== -1 && this.nextColon < i) this.nextColon = this.E.indexOf(':', i);
+    if (this.nextAt !== -1 && this.nextAt < i) this.nextAt = this.E.indexOf('@', i);
+    const a = this.nextColon < 0 ? this.n : this.nextColon;
+    const b = this.nextAt < 0 ? this.n : this.nextAt;
+    return Math.min(a, b);
   }
 
   private uriEndOK(k: number, hi: number): boolean {
