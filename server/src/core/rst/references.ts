@@ -130,13 +130,14 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   defs.sort((a, b) => a.span.start - b.span.start);
   const names = new Map<string, NameEntry>();
   const usedIds = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   for (const d of defs) {
     if (d.registered === false) {
       d.hasName = true;
       continue;
     }
     d.hasName = true;
-    d.id = uniqueId(makeId(d.name), usedIds);
+    d.id = uniqueId(makeId(d.name), usedIds, nextSuffix);
     if (!d.name) continue;
     const old = names.get(d.name);
     if (!old) {
@@ -280,9 +281,18 @@ function collectReference(
 /** Explicit targets created by `text <url>`_ (collected per call of resolveReferences). */
 let embeddedUriTargets: TargetDef[] = [];
 
-function uniqueId(base: string, used: Set<string>): string {
+/**
+ * docutils' unique id: `base`, else the first free `base-N`. The used set only grows, so the first
+ * free N never goes down: remembering where the search for each base stopped keeps a document with
+ * thousands of equal names linear (it was quadratic).
+ */
+function uniqueId(base: string, used: Set<string>, nextSuffix: Map<string, number>): string {
   let id = base;
-  for (let i = 1; used.has(id); i++) id = `${base}-${i}`;
+  let i = nextSuffix.get(base) ?? 1;
+  if (used.has(id)) {
+    while (used.has((id = `${base}-${i}`))) i++;
+    nextSuffix.set(base, i + 1);
+  }
   used.add(id);
   return id;
 }
