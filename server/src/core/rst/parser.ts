@@ -174,8 +174,12 @@ const NON_ID_TRANSLATE: Record<string, string> = {
   '\u0247': 'e', '\u0249': 'j', '\u024b': 'q', '\u024d': 'r', '\u024f': 'y',
   '\u00df': 'sz', '\u00e6': 'ae', '\u0153': 'oe', '\u0238': 'db', '\u0239': 'qp',
 };
+const RE_NON_ASCII = /[^\x00-\x7f]/;
 /** docutils.nodes.make_id. */
 export function makeId(s: string): string {
+  // ASCII-only input: translation and NFKD are the identity; the whitespace collapse is subsumed by the
+  // replacement of non-alphanumeric runs with '-' (leading/trailing ones are stripped either way)
+  if (!RE_NON_ASCII.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '');
   let id = s.toLowerCase().replace(/[\u00f8\u0111\u0127\u0131\u0142\u0167\u0180\u0183\u0188\u018c\u0192\u0199\u019a\u019e\u01a5\u01ab\u01ad\u01b4\u01b6\u01e5\u0225\u0234-\u0237\u023c\u023f\u0240\u0247\u0249\u024b\u024d\u024f\u00df\u00e6\u0153\u0238\u0239]/g, (c) => NON_ID_TRANSLATE[c] ?? c);
   id = id.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
   id = id.split(/\s+/).filter(Boolean).join(' ').replace(/[^a-z0-9]+/g, '-');
@@ -184,7 +188,8 @@ export function makeId(s: string): string {
 
 /** docutils normalize_name: whitespace collapsed, lower-cased. */
 export function normalizeName(s: string): string {
-  return s.split(/\s+/).filter(Boolean).join(' ').toLowerCase();
+  // same as s.split(/\s+/).filter(Boolean).join(' '): trim() strips exactly the characters \s matches
+  return s.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Backslash escapes → NUL + char (docutils.utils.escape2null). */
@@ -250,6 +255,8 @@ export class BlockParser implements TableHost {
   readonly idCounter: Map<string, number>;
   /** Offset of the next tab character at or after the line being added (-1: none). */
   private nextTab = -2;
+  /** `src.indexOf('\t')` as computed at construction (-1: the text has no tab). */
+  private nextTabAtStart = -2;
 
   /**
    * @param parent share problems, ids and title styles with this parser (table cells)
@@ -262,7 +269,9 @@ export class BlockParser implements TableHost {
     this.styles = parent ? parent.styles : [];
     this.ids = parent ? parent.ids : new Set();
     this.idCounter = parent ? parent.idCounter : new Map();
-    this.nextTab = src.indexOf('\t');
+    // a table cell's parser reuses the root's answer when the text has no tab at all (no rescan per cell)
+    this.nextTab = parent && parent.nextTabAtStart < 0 ? -1 : src.indexOf('\t');
+    this.nextTabAtStart = this.nextTab;
     const len = src.length;
     const hasCR = !segments && src.indexOf('\r') >= 0;
     let count = 1;

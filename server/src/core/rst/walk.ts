@@ -57,12 +57,90 @@ function withExtras(node: Node, children: Node[]): Node[] {
  * Iterative (explicit stack), so deeply nested documents cannot overflow the call stack.
  */
 export function walk(root: Node, visit: (node: Node, parent: Node | undefined) => void | boolean): void {
-  const stack: Array<[Node, Node | undefined]> = [[root, undefined]];
-  while (stack.length) {
-    const [node, parent] = stack.pop()!;
+  // parallel stacks (no tuple per node); children pushed in reverse without building a merged array
+  const nodes: Node[] = [root];
+  const parents: Array<Node | undefined> = [undefined];
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const parent = parents.pop();
     if (visit(node, parent) === false) continue;
-    const kids = childrenOf(node);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i], node]);
+    pushChildren(node, nodes, parents);
+  }
+}
+
+function pushRev(list: readonly Node[] | undefined, parent: Node, nodes: Node[], parents: Array<Node | undefined>): void {
+  if (!list) return;
+  for (let i = list.length - 1; i >= 0; i--) {
+    nodes.push(list[i]);
+    parents.push(parent);
+  }
+}
+
+/** Push childrenOf(node) in reverse order (same order and content as childrenOf). */
+function pushChildren(node: Node, nodes: Node[], parents: Array<Node | undefined>): void {
+  const n = node as any;
+  switch (node.type) {
+    case 'block_quote':
+      if (n.attribution) pushRev(n.attribution, node, nodes, parents);
+      pushRev(n.children, node, nodes, parents);
+      return;
+    case 'line':
+      if (n.nested) { nodes.push(n.nested); parents.push(node); }
+      pushRev(n.children, node, nodes, parents);
+      return;
+    case 'document':
+    case 'list_item':
+    case 'footnote':
+    case 'citation':
+    case 'table_cell':
+    case 'emphasis':
+    case 'strong':
+    case 'paragraph':
+    case 'literal_block':
+    case 'directive':
+      pushRev(n.children, node, nodes, parents);
+      return;
+    case 'section':
+      pushRev(n.children, node, nodes, parents);
+      pushRev(n.title, node, nodes, parents);
+      return;
+    case 'bullet_list':
+    case 'enumerated_list':
+    case 'definition_list':
+    case 'option_list':
+      pushRev(n.items, node, nodes, parents);
+      return;
+    case 'definition_list_item':
+      pushRev(n.definition, node, nodes, parents);
+      for (let i = n.classifiers.length - 1; i >= 0; i--) pushRev(n.classifiers[i], node, nodes, parents);
+      pushRev(n.term, node, nodes, parents);
+      return;
+    case 'field_list':
+      pushRev(n.fields, node, nodes, parents);
+      return;
+    case 'field':
+      pushRev(n.body, node, nodes, parents);
+      pushRev(n.name, node, nodes, parents);
+      return;
+    case 'option_list_item':
+      pushRev(n.description, node, nodes, parents);
+      return;
+    case 'line_block':
+      pushRev(n.lines, node, nodes, parents);
+      return;
+    case 'substitution_definition':
+      nodes.push(n.directive);
+      parents.push(node);
+      return;
+    case 'table':
+      pushRev(n.body, node, nodes, parents);
+      pushRev(n.header, node, nodes, parents);
+      return;
+    case 'table_row':
+      pushRev(n.cells, node, nodes, parents);
+      return;
+    default:
+      return;
   }
 }
 
