@@ -121,7 +121,8 @@ export function normalizeName(name: string): string {
 }
 /** docutils `whitespace_normalize_name`. */
 export function whitespaceNormalize(name: string): string {
-  return name.split(/[\s\x1c-\x1f]+/u).filter((s) => s.length > 0).join(' ');
+  // = split on runs + drop empty parts + join: every run becomes one ' ', then the edge ones go
+  return name.replace(/[\s\x1c-\x1f]+/gu, ' ').trim();
 }
 /** docutils `unescape` on NUL-escaped text (escaped whitespace vanishes). */
 function unescape(s: string): string {
@@ -130,7 +131,24 @@ function unescape(s: string): string {
 }
 
 /** Characters that can start or end any inline construct, reference, URI or e-mail address. */
-const TRIGGER = /[*`_|[\]:@\\]/;
+const TRIGGER_CODES = new Uint8Array(128);
+for (const ch of '*`_|[]:@\\') TRIGGER_CODES[ch.charCodeAt(0)] = 1;
+
+/**
+ * Scratch buffers for the flag and run-end tables of the parser started by parseInline (one at a time), so
+ * that they need no fresh ArrayBuffer per block; it sees views of exactly the length a fresh array would
+ * have, fully (re)initialised. Helper parsers made while it runs (uriMatchesAtStart) allocate their own.
+ */
+let scratchF = new Uint16Array(256);
+const scratchI32: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+function viewU16(len: number): Uint16Array {
+  if (scratchF.length < len) scratchF = new Uint16Array(Math.max(len, scratchF.length * 2));
+  return scratchF.subarray(0, len);
+}
+function viewI32(slot: number, len: number): Int32Array {
+  if (scratchI32[slot].length < len) scratchI32[slot] = new Int32Array(Math.max(len, scratchI32[slot].length * 2));
+  return scratchI32[slot].subarray(0, len);
+}
 
 export interface InlineResult { nodes: Inline[]; problems: Problem[] }
 
@@ -145,16 +163,20 @@ export function parseInline(src: string, segments: Span[]): InlineResult {
   try {
     {
       // Fast path: without any of these characters there is no inline markup, no reference and no URI.
+      // (charCode table instead of a regex over a slice per line: no copies)
       let plain = true;
-      for (const sg of segments) {
-        if (TRIGGER.test(src.slice(sg.start, sg.end))) { plain = false; break; }
+      outer: for (const sg of segments) {
+        for (let k = sg.start, e = sg.end; k < e; k++) {
+          const c = src.charCodeAt(k);
+          if (c < 128 && TRIGGER_CODES[c] === 1) { plain = false; break outer; }
+        }
       }
       if (plain) {
         const value = segments.length === 1 ? src.slice(segments[0].start, segments[0].end) : segments.map((sg) => src.slice(sg.start, sg.end)).join('\n');
         return { nodes: value.length ? [{ type: 'text', start: segments[0].start, end: segments[segments.length - 1].end, value }] : [], problems: [] };
       }
     }
-    return new InlineParser(src, segments).run();
+    return new InlineParser(src, segments, true).run();
   } catch {
     // Never throw: fall back to plain text.
     const start = segments[0].start;
@@ -185,11 +207,16 @@ class InlineParser {
   private schemeEndArr?: Int32Array;
   private emailNameEndArr?: Int32Array;
   private hostEndArr?: Int32Array;
-  private readonly cursors = new Map<EndKind, Cursor>();
+  /** Created on first use (most blocks never need them). */
+  private cursors?: Map<EndKind, Cursor>;
   private readonly out: Inline[] = [];
   private readonly problems: Problem[] = [];
 
-  constructor(src: string, segments: Span[]) {
+  /** Uses the shared scratch buffers (only the parser started by parseInline). */
+  private readonly scratch: boolean;
+
+  constructor(src: string, segments: Span[], scratch = false) {
+    this.scratch = scratch;
     const parts: string[] = [];
     this.segStartL = [];
     this.segs = segments;
@@ -203,7 +230,8 @@ class InlineParser {
     this.L = parts.join('\n');
     this.E = escape2null(this.L);
     this.n = this.E.length;
-    const F = new Uint16Array(this.n + 1);
+    const F = scratch ? viewU16(this.n + 1) : new Uint16Array(this.n + 1);
+    F[this.n] = 0;
     const E = this.E;
     for (let i = 0; i < this.n; i++) {
       const c = E.charCodeAt(i);
@@ -277,24 +305,26 @@ class InlineParser {
     victim[1] = k;
     return k;
   }
-  private runEnd(flag: number): Int32Array {
+  private runEnd(flag: number, slot: number): Int32Array {
     const n = this.n, F = this.F;
-    const a = new Int32Array(n + 1);
+    const a = this.scratch ? viewI32(slot, n + 1) : new Int32Array(n + 1);
     a[n] = n;
     for (let k = n - 1; k >= 0; k--) a[k] = (F[k] & flag) !== 0 ? a[k + 1] : k;
     return a;
   }
   private uricEnd(i: number): number {
     if (i >= this.n) return this.n;
-    return (this.uricEndArr ??= this.runEnd(F_URIC))[i];
+    return (this.uricEndArr ??= this.runEnd(F_URIC, 0))[i];
   }
   private schemeEnd(i: number): number {
-    return (this.schemeEndArr ??= this.runEnd(F_SCHEME))[i];
+    return (this.schemeEndArr ??= this.runEnd(F_SCHEME, 1))[i];
   }
   private emailNameEnd(i: number): number {
     if (!this.emailNameEndArr) {
       const n = this.n, F = this.F, E = this.E;
-      const a = new Int32Array(n + 2);
+      const a = this.scratch ? viewI32(2, n + 2) : new Int32Array(n + 2);
+      a[n] = 0;
+      a[n + 1] = 0;
       const ec = (k: number) => k < n && (F[k] & F_EMAILC) !== 0;
       for (let k = n - 1; k >= 0; k--) {
         if (!ec(k)) { a[k] = k; continue; }
@@ -309,7 +339,7 @@ class InlineParser {
   private hostEnd(i: number): number {
     if (!this.hostEndArr) {
       const n = this.n, F = this.F, E = this.E;
-      const a = new Int32Array(n + 1);
+      const a = this.scratch ? viewI32(3, n + 1) : new Int32Array(n + 1);
       a[n] = n;
       for (let k = n - 1; k >= 0; k--) a[k] = (F[k] & F_EMAILC) !== 0 || E[k] === '.' ? a[k + 1] : k;
       this.hostEndArr = a;
@@ -369,13 +399,13 @@ class InlineParser {
   private findEnd(kind: EndKind, matchend: number): number {
     if (this.endAt(kind, matchend, true) > 0) return -1; // first match is empty: docutils gives up
     const q = matchend + 1;
-    let c = this.cursors.get(kind);
+    let c = (this.cursors ??= new Map<EndKind, Cursor>()).get(kind);
     if (c && q >= c.from && (c.result < 0 || q <= c.result)) return c.result;
     let result = -1;
     for (let j = q; j < this.n; j++) {
       if (this.endAt(kind, j, false) > 0) { result = j; break; }
     }
-    if (!c) { c = { from: q, result }; this.cursors.set(kind, c); } else { c.from = q; c.result = result; }
+    if (!c) { c = { from: q, result }; this.cursors!.set(kind, c); } else { c.from = q; c.result = result; }
     return result;
   }
 
@@ -671,9 +701,12 @@ class InlineParser {
   // ---------------------------------------------------------------- standalone URIs and e-mail addresses
 
   private curLo = 0;
-  private memoBest = new Map<number, number>();
-  private memoCont = new Map<number, number>();
-  private memoHost = new Map<number, number>();
+  private _memoBest?: Map<number, number>;
+  private _memoCont?: Map<number, number>;
+  private _memoHost?: Map<number, number>;
+  private get memoBest(): Map<number, number> { return (this._memoBest ??= new Map()); }
+  private get memoCont(): Map<number, number> { return (this._memoCont ??= new Map()); }
+  private get memoHost(): Map<number, number> { return (this._memoHost ??= new Map()); }
 
   /** Text run [lo, hi) between inline constructs: docutils `implicit_inline`. */
   private implicit(lo: number, hi: number): void {
