@@ -305,6 +305,9 @@ function problem(kind: string, severity: Problem['severity'], span: Span, data?:
 
 /** docutils `nodes.make_id` (without the uniqueness suffix docutils adds for repeated ids). */
 export function makeId(name: string): string {
+  // ASCII-only names: NFKD and the non-ASCII replacements are the identity, and the whitespace collapse is
+  // subsumed by turning non-alphanumeric runs into '-' (leading/trailing ones are stripped either way)
+  if (!/[^\x00-\x7f]/.test(name)) return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '') || 'id1';
   const id = name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
     .replace(/[\u00f8]/g, 'o').replace(/[\u00e6]/g, 'ae').replace(/[\u00df]/g, 'sz')
     .replace(/[^\x00-\x7f]/g, '').split(/\s+/).filter(Boolean).join(' ')
