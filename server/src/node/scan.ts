@@ -35,6 +35,23 @@ export function isSkippedPath(path: string, root: string): boolean {
   return false;
 }
 
+/**
+ * One folder's entries, shared by both scans: sub-folders (unless skipped) go on the stack,
+ * files (and links to files) into `files`. Returns true when `max` files were reached.
+ */
+function addEntries(dir: string, entries: fs.Dirent[], stack: string[], files: string[], max: number): boolean {
+  for (const e of entries) {
+    const p = dir === '/' ? '/' + e.name : dir + '/' + e.name;
+    if (e.isDirectory()) {
+      if (!isSkippedFolder(e.name)) stack.push(p);
+    } else if (e.isFile() || (e.isSymbolicLink() && isFileLink(p))) {
+      if (files.length >= max) return true;
+      files.push(p);
+    }
+  }
+  return false;
+}
+
 /** Synchronous scan (fast: one readdir per folder). */
 export function scanFolderSync(root: string, options: ScanOptions = {}): ScanResult {
   const max = options.maxFiles ?? 200_000;
@@ -50,20 +67,13 @@ export function scanFolderSync(root: string, options: ScanOptions = {}): ScanRes
     } catch {
       continue;
     }
-    for (const e of entries) {
-      const p = dir === '/' ? '/' + e.name : dir + '/' + e.name;
-      if (e.isDirectory()) {
-        if (!isSkippedFolder(e.name)) stack.push(p);
-      } else if (e.isFile() || (e.isSymbolicLink() && isFileLink(p))) {
-        if (files.length >= max) {
-          truncated = true;
-          break;
-        }
-        files.push(p);
-        if (options.titles && e.name.endsWith('.rst')) {
-          const t = readTitleSync(p);
-          if (t !== undefined) titles.set(p, t);
-        }
+    const before = files.length;
+    truncated = addEntries(dir, entries, stack, files, max);
+    if (options.titles) {
+      for (let i = before; i < files.length; i++) {
+        if (!files[i].endsWith('.rst')) continue;
+        const t = readTitleSync(files[i]);
+        if (t !== undefined) titles.set(files[i], t);
       }
     }
     if (truncated) break;
@@ -86,18 +96,7 @@ export async function scanFolder(root: string, options: ScanOptions = {}): Promi
     } catch {
       continue;
     }
-    for (const e of entries) {
-      const p = dir === '/' ? '/' + e.name : dir + '/' + e.name;
-      if (e.isDirectory()) {
-        if (!isSkippedFolder(e.name)) stack.push(p);
-      } else if (e.isFile() || (e.isSymbolicLink() && isFileLink(p))) {
-        if (files.length >= max) {
-          truncated = true;
-          break;
-        }
-        files.push(p);
-      }
-    }
+    truncated = addEntries(dir, entries, stack, files, max);
   }
   if (options.titles) {
     for (const p of files) {
