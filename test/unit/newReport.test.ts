@@ -10,7 +10,7 @@ import {
   planToctreeUpdate,
   type ExistingReport,
 } from '../../server/src/core/report/newReport';
-import { inferDateFormat } from '../../server/src/core/features/dateFormat';
+import { inferDateFormat } from '../../server/src/core/report/dates';
 import { parseDate, formatDate } from '../../server/src/core/report/dates';
 import { scanHeadings, bulletItems } from '../../server/src/core/features/headings';
 import { parse } from '../../server/src/core/rst/parser';

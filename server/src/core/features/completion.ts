@@ -8,7 +8,7 @@ import type { Locale, Workspace } from '../types';
 import type { ReportModel } from '../report/model';
 import type { Profile } from '../report/profile';
 import { titleFor } from '../report/profile';
-import { formatDate, MONTHS, MONTHS_SHORT, DEFAULT_DATE_FORMAT } from '../report/dates';
+import { formatDate, MONTHS, MONTHS_SHORT, DEFAULT_DATE_FORMAT, inferDateFormat } from '../report/dates';
 import { isoWeekOf, addDays, type CalendarDate } from '../report/isoweek';
 import { expectedDate, reportWeek } from '../report/window';
 import { columnWidth, reportSectionStyle } from '../report/sectionEdits';
@@ -17,7 +17,6 @@ import { normalizeName } from '../links';
 import { walk } from '../rst/walk';
 import type { FeatureDoc } from './nodes';
 import { isAdornmentLine } from './headings';
-import { inferDateFormat } from './dateFormat';
 
 export type CompletionKind = 'file' | 'folder' | 'reference' | 'keyword' | 'snippet' | 'value' | 'property' | 'function' | 'text' | 'module';
 

@@ -7,9 +7,8 @@ import type { CalendarDate, IsoWeek } from './isoweek';
 import { addDays, isoWeekday, isoWeekOf, mondayOfIsoWeek, weeksBetween } from './isoweek';
 import { posixBaseName, posixDirName, posixJoin, posixRelative, globToRegExp } from '../paths';
 import type { TextEdit } from '../types';
-import { DEFAULT_DATE_FORMAT, formatDateLine, parseDateLine as parseDateLineAt, type DateLanguage, type DateLine } from './dates';
+import { DEFAULT_DATE_FORMAT, formatDateLine, parseDateLine as parseDateLineAt, type DateLanguage, type DateLine, inferDateFormat } from './dates';
 import { DEFAULT_PROFILE, titleFor, type Profile } from './profile';
-import { inferDateFormat } from '../features/dateFormat';
 import { bulletItems, scanHeadings, sectionBody, splitLines } from '../features/headings';
 
 /** What a new report must contain: derived from the report profile (report/profile.ts). */
