@@ -1,6 +1,5 @@
 import type { Rule } from './rule';
-import { resolvedLinks } from '../links';
-import { posixRelative } from '../paths';
+import { emitMissing, missingLinks } from './unresolvedLinks';
 
 /** `:doc:` references and toctree entries must name a document that exists (Sphinx: "unknown document"). */
 export const rule: Rule = {
@@ -15,11 +14,8 @@ export const rule: Rule = {
     scope: 'all',
   },
   check(ctx) {
-    if (!ctx.workspace) return;
-    const root = ctx.root ?? ctx.workspace.root;
-    for (const { link, res } of resolvedLinks(ctx.parsed, ctx.text, ctx.path, ctx.workspace, root, ['doc', 'toctree'])) {
-      if (res.status !== 'missing') continue;
-      const looked = posixRelative(root, res.path);
+    for (const m of missingLinks(ctx, ['doc', 'toctree'])) {
+      const { link, looked } = m;
       if (link.glob) {
         ctx.emit({
           start: link.start,
@@ -31,17 +27,9 @@ export const rule: Rule = {
         });
         continue;
       }
-      const s = res.suggestion;
-      ctx.emit({
-        start: link.start,
-        end: link.end,
-        message: {
-          en: `Document "${link.target}" not found (looked for ${looked}).` + (s ? ` Did you mean "${s}"?` : ''),
-          nb: `Finner ikke dokumentet «${link.target}» (så etter ${looked}).` + (s ? ` Mente du «${s}»?` : ''),
-        },
-        fixes: s
-          ? [{ title: { en: `Change to "${s}"`, nb: `Endre til «${s}»` }, edits: [{ start: link.start, end: link.end, newText: s }], isPreferred: true }]
-          : [],
+      emitMissing(ctx, m, {
+        en: `Document "${link.target}" not found (looked for ${looked}).`,
+        nb: `Finner ikke dokumentet «${link.target}» (så etter ${looked}).`,
       });
     }
   },

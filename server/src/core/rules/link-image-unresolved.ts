@@ -1,6 +1,5 @@
 import type { Rule } from './rule';
-import { resolvedLinks } from '../links';
-import { posixRelative } from '../paths';
+import { emitMissing, missingLinks } from './unresolvedLinks';
 
 /**
  * `image`/`figure` paths must exist (relative to the document, or to the docs root when they start with `/`);
@@ -18,23 +17,11 @@ export const rule: Rule = {
     scope: 'all',
   },
   check(ctx) {
-    if (!ctx.workspace) return;
-    const root = ctx.root ?? ctx.workspace.root;
-    for (const { link, res } of resolvedLinks(ctx.parsed, ctx.text, ctx.path, ctx.workspace, root, ['image', 'image-target'])) {
-      if (res.status !== 'missing') continue;
-      const looked = posixRelative(root, res.path);
-      const s = res.suggestion;
-      const what = link.kind === 'image'
+    for (const m of missingLinks(ctx, ['image', 'image-target'])) {
+      const { link, looked } = m;
+      emitMissing(ctx, m, link.kind === 'image'
         ? { en: `Image "${link.target}" not found (looked for ${looked}).`, nb: `Finner ikke bildet «${link.target}» (så etter ${looked}).` }
-        : { en: `The ${link.directive ?? 'image'}'s :target: "${link.target}" does not resolve (looked for ${looked}).`, nb: `:target: «${link.target}» i ${link.directive === 'figure' ? 'figuren' : 'bildet'} finnes ikke (så etter ${looked}).` };
-      ctx.emit({
-        start: link.start,
-        end: link.end,
-        message: { en: what.en + (s ? ` Did you mean "${s}"?` : ''), nb: what.nb + (s ? ` Mente du «${s}»?` : '') },
-        fixes: s
-          ? [{ title: { en: `Change to "${s}"`, nb: `Endre til «${s}»` }, edits: [{ start: link.start, end: link.end, newText: s }], isPreferred: true }]
-          : [],
-      });
+        : { en: `The ${link.directive ?? 'image'}'s :target: "${link.target}" does not resolve (looked for ${looked}).`, nb: `:target: «${link.target}» i ${link.directive === 'figure' ? 'figuren' : 'bildet'} finnes ikke (så etter ${looked}).` });
     }
   },
 };
