@@ -8,6 +8,10 @@ import type { Directive, Document, ParseResult, Reference, Role, Span, Target } 
 import type { Workspace } from './types';
 import { walk } from './rst/walk';
 import { posixBaseName, posixDirName, posixJoin, posixRelative } from './paths';
+import { normalizeName } from './rst/names';
+
+/** Normalised reference name, as docutils' `fully_normalize_name`: whitespace collapsed, lower-cased. */
+export { normalizeName };
 
 export type LinkKind =
   /** `text <url>`_, `text <url>`__, standalone URL, e-mail address. */
@@ -325,10 +329,6 @@ export function resolvedLinks(parsed: ParseResult, text: string, docPath: string
   return out;
 }
 
-/** Normalised reference name, as docutils' `fully_normalize_name`: whitespace collapsed, lower-cased. */
-export function normalizeName(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().toLowerCase();
-}
 
 
 // ---------------------------------------------------------------- link syntax slips

@@ -42,14 +42,18 @@ function malformed(p: BlockParser, ctx: BodyCtx, k: number, e: number, message: 
 function cellBlocks(p: BlockParser, ctx: BodyCtx, segs: Span[]): Block[] {
   if (segs.length === 0) return [];
   const child = new BlockParser(p.src, p, segs);
-  let min = -1;
-  for (let i = 0; i < child.n; i++) {
-    const ind = child.ind[i];
-    if (ind >= 0 && (min < 0 || ind < min)) min = ind;
+  try {
+    let min = -1;
+    for (let i = 0; i < child.n; i++) {
+      const ind = child.ind[i];
+      if (ind >= 0 && (min < 0 || ind < min)) min = ind;
+    }
+    if (min < 0) return [];
+    const win: Win = { lo: 0, hi: child.n, col: min, fc: min };
+    return child.body(win, false, ctx.depth + 1);
+  } finally {
+    child.releaseLineTables();
   }
-  if (min < 0) return [];
-  const win: Win = { lo: 0, hi: child.n, col: min, fc: min };
-  return child.body(win, false, ctx.depth + 1);
 }
 
 function cellSegs(p: BlockParser, g: Geometry, firstLine: number, lastLine: number, left: number, right: number): Span[] {

@@ -19,6 +19,7 @@ import type {
   CitationReference, Emphasis, FootnoteReference, Inline, InlineTarget, Literal, Problem, Problematic, Reference,
   Role, Span, Strong, SubstitutionReference, Text,
 } from './ast';
+import { fullyNormalizeName as normalizeName, whitespaceNormalize } from './names';
 
 // ------------------------------------------------------------------ character classes (generated from docutils)
 
@@ -46,7 +47,11 @@ function matchChars(c1: string, c2: string): boolean {
 
 // flags per UTF-16 index
 const F_WS = 1, F_OPEN = 2, F_DELIM = 4, F_CLOSE = 8, F_CLOSEDELIM = 16, F_WORD = 32, F_URIC = 64, F_URILAST = 128,
-  F_EMAILC = 256, F_SCHEME = 512, F_NUL = 1024, F_LETTER = 2048;
+  F_EMAILC = 256, F_SCHEME = 512, F_NUL = 1024, F_LETTER = 2048,
+  /** A word character other than '_' (docutils' simplename parts). */
+  F_WORDNU = 4096,
+  /** Can start a construct: one of * ` _ | [ : or a word character (the main loop skips everything else). */
+  F_START = 8192;
 const F_PREFIX = F_WS | F_OPEN | F_DELIM;
 const F_SUFFIX = F_WS | F_NUL | F_CLOSEDELIM | F_DELIM | F_CLOSE;
 
@@ -62,7 +67,9 @@ function computeFlags(cp: number): number {
   if (DELIMS_RE.test(ch)) f |= F_DELIM;
   if (CLOSERS_RE.test(ch)) f |= F_CLOSE;
   if (cp < 128 && CLOSING_DELIMS.includes(ch)) f |= F_CLOSEDELIM;
-  if (WORD_RE.test(ch) || ch === '_') f |= F_WORD;
+  if (WORD_RE.test(ch) || ch === '_') f |= F_WORD | F_START;
+  if ((f & F_WORD) !== 0 && ch !== '_') f |= F_WORDNU;
+  if ('*`_|[:'.includes(ch)) f |= F_START;
   if (cp < 128) {
     const alnum = /[a-zA-Z0-9]/.test(ch);
     if (alnum || URIC.includes(ch)) f |= F_URIC;
@@ -115,15 +122,8 @@ function isKnownRole(name: string): boolean {
 
 // ------------------------------------------------------------------ helpers
 
-/** docutils `fully_normalize_name`: whitespace collapsed, lower-cased. */
-export function normalizeName(name: string): string {
-  return whitespaceNormalize(name).toLowerCase();
-}
-/** docutils `whitespace_normalize_name`. */
-export function whitespaceNormalize(name: string): string {
-  // = split on runs + drop empty parts + join: every run becomes one ' ', then the edge ones go
-  return name.replace(/[\s\x1c-\x1f]+/gu, ' ').trim();
-}
+/** docutils `fully_normalize_name` and `whitespace_normalize_name` (Python's whitespace). */
+export { normalizeName, whitespaceNormalize };
 /** docutils `unescape` on NUL-escaped text (escaped whitespace vanishes). */
 function unescape(s: string): string {
   if (s.indexOf('\0') < 0) return s;
@@ -136,18 +136,20 @@ for (const ch of '*`_|[]:@\\') TRIGGER_CODES[ch.charCodeAt(0)] = 1;
 
 /**
  * Scratch buffers for the flag and run-end tables of the parser started by parseInline (one at a time), so
- * that they need no fresh ArrayBuffer per block; it sees views of exactly the length a fresh array would
- * have, fully (re)initialised. Helper parsers made while it runs (uriMatchesAtStart) allocate their own.
+ * that they need no fresh array per block. The parser gets the whole buffer (at least as long as asked,
+ * possibly longer: a `subarray` view per block cost more than the parse of a short block) and only ever
+ * reads the indices it has (re)initialised, below the length it asked for. Helper parsers made while it
+ * runs (uriMatchesAtStart) allocate their own.
  */
 let scratchF = new Uint16Array(256);
 const scratchI32: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
 function viewU16(len: number): Uint16Array {
   if (scratchF.length < len) scratchF = new Uint16Array(Math.max(len, scratchF.length * 2));
-  return scratchF.subarray(0, len);
+  return scratchF;
 }
 function viewI32(slot: number, len: number): Int32Array {
   if (scratchI32[slot].length < len) scratchI32[slot] = new Int32Array(Math.max(len, scratchI32[slot].length * 2));
-  return scratchI32[slot].subarray(0, len);
+  return scratchI32[slot];
 }
 
 export interface InlineResult { nodes: Inline[]; problems: Problem[] }
@@ -217,17 +219,22 @@ class InlineParser {
 
   constructor(src: string, segments: Span[], scratch = false) {
     this.scratch = scratch;
-    const parts: string[] = [];
-    this.segStartL = [];
     this.segs = segments;
-    let off = 0;
-    for (const s of segments) {
-      this.segStartL.push(off);
-      const t = src.slice(s.start, s.end);
-      parts.push(t);
-      off += t.length + 1;
+    if (segments.length === 1) {
+      this.segStartL = [0];
+      this.L = src.slice(segments[0].start, segments[0].end);
+    } else {
+      const parts: string[] = [];
+      this.segStartL = [];
+      let off = 0;
+      for (const s of segments) {
+        this.segStartL.push(off);
+        const t = src.slice(s.start, s.end);
+        parts.push(t);
+        off += t.length + 1;
+      }
+      this.L = parts.join('\n');
     }
-    this.L = parts.join('\n');
     this.E = escape2null(this.L);
     this.n = this.E.length;
     const F = scratch ? viewU16(this.n + 1) : new Uint16Array(this.n + 1);
@@ -277,32 +284,31 @@ class InlineParser {
     return i >= this.n || (this.F[i] & F_WS) === 0;
   }
   private wordNU(i: number): boolean {
-    return i < this.n && (this.F[i] & F_WORD) !== 0 && this.E.charCodeAt(i) !== 95;
+    return i < this.n && (this.F[i] & F_WORDNU) !== 0;
   }
-  /** Two caches of the last chain found (the main scan and the end-string scans move forward independently). */
-  private chainA = [-1, -1];
-  private chainB = [-1, -1];
+  /** Two caches of the last chain found, [a0, a1) and [b0, b1) (the main scan and the end-string scans move forward independently). */
+  private a0 = -1;
+  private a1 = -1;
+  private b0 = -1;
+  private b1 = -1;
   /**
    * End (exclusive) of the maximal docutils `simplename` starting at i (i must be wordNU): word runs joined by
    * single '-', '.', '_', '+', ':'. Every position inside a chain has the same end, so the last chains are cached
    * (queries move forward, so each chain is scanned O(1) times).
    */
   private simpleEnd(i: number): number {
-    const A = this.chainA, B = this.chainB;
-    if (i >= A[0] && i < A[1]) return A[1];
-    if (i >= B[0] && i < B[1]) return B[1];
-    const E = this.E;
+    if (i >= this.a0 && i < this.a1) return this.a1;
+    if (i >= this.b0 && i < this.b1) return this.b1;
+    const E = this.E, F = this.F, n = this.n;
     let k = i;
     for (;;) {
-      while (this.wordNU(k)) k++;
+      while (k < n && (F[k] & F_WORDNU) !== 0) k++;
       const c = E.charCodeAt(k);
-      if ((c === 45 || c === 46 || c === 95 || c === 43 || c === 58) && this.wordNU(k + 1)) k++;
+      if ((c === 45 || c === 46 || c === 95 || c === 43 || c === 58) && k + 1 < n && (F[k + 1] & F_WORDNU) !== 0) k++;
       else break;
     }
     // replace the cache whose chain lies further behind
-    const victim = this.chainA[1] <= this.chainB[1] ? this.chainA : this.chainB;
-    victim[0] = i;
-    victim[1] = k;
+    if (this.a1 <= this.b1) { this.a0 = i; this.a1 = k; } else { this.b0 = i; this.b1 = k; }
     return k;
   }
   private runEnd(flag: number, slot: number): Int32Array {
@@ -325,11 +331,10 @@ class InlineParser {
       const a = this.scratch ? viewI32(2, n + 2) : new Int32Array(n + 2);
       a[n] = 0;
       a[n + 1] = 0;
-      const ec = (k: number) => k < n && (F[k] & F_EMAILC) !== 0;
       for (let k = n - 1; k >= 0; k--) {
-        if (!ec(k)) { a[k] = k; continue; }
-        if (ec(k + 1)) a[k] = a[k + 1];
-        else if (E[k + 1] === '.' && ec(k + 2)) a[k] = a[k + 2];
+        if ((F[k] & F_EMAILC) === 0) a[k] = k;
+        else if (k + 1 < n && (F[k + 1] & F_EMAILC) !== 0) a[k] = a[k + 1];
+        else if (E.charCodeAt(k + 1) === 46 && k + 2 < n && (F[k + 2] & F_EMAILC) !== 0) a[k] = a[k + 2];
         else a[k] = k + 1;
       }
       this.emailNameEndArr = a;
@@ -412,10 +417,12 @@ class InlineParser {
   // ---------------------------------------------------------------- main loop
 
   run(): InlineResult {
-    const E = this.E, n = this.n;
+    const E = this.E, F = this.F, n = this.n;
     let pos = 0;
     let anchor = 0;
     let textStart = 0;
+    // A word character can only start a `name_` reference: none without a '_' after it.
+    let underscore = E.indexOf('_');
     const emit = (s: number, e: number, nodes: Inline[]) => {
       this.implicit(textStart, s);
       for (const node of nodes) this.out.push(node);
@@ -423,10 +430,14 @@ class InlineParser {
     };
     scan: while (pos < n) {
       for (let p = pos; p < n; p++) {
-        const c = E.charCodeAt(p);
+        const f = F[p];
         // quick reject: a candidate starts with * ` _ | [ : or a word character
-        if (c !== 42 && c !== 96 && c !== 95 && c !== 124 && c !== 91 && c !== 58 && (this.F[p] & F_WORD) === 0) continue;
-        if (!this.prefixOK(p, anchor)) continue;
+        if ((f & F_START) === 0) continue;
+        if ((f & F_WORDNU) !== 0) {
+          if (underscore >= 0 && underscore < p) underscore = E.indexOf('_', p);
+          if (underscore < 0) continue;
+        }
+        if (!(p === anchor || p === 0 || (F[p - 1] & F_PREFIX) !== 0)) continue;
         const r = this.tryAt(p, anchor);
         if (!r) continue;
         if (r.nodes.length) emit(r.start, r.end, r.nodes);
@@ -740,7 +751,7 @@ class InlineParser {
           }
         }
       }
-      if (end < 0 && (f & F_EMAILC) !== 0) {
+      if (end < 0 && (f & F_EMAILC) !== 0 && this.atFrom(p) < hi) {
         end = this.emailAt(p, hi);
         email = end >= 0;
       }
@@ -767,6 +778,12 @@ class InlineParser {
     const a = this.nextColon < 0 ? this.n : this.nextColon;
     const b = this.nextAt < 0 ? this.n : this.nextAt;
     return Math.min(a, b);
+  }
+
+  /** First '@' at or after i (n if none); shares nextSpecial's forward-only cursor. */
+  private atFrom(i: number): number {
+    if (this.nextAt !== -1 && this.nextAt < i) this.nextAt = this.E.indexOf('@', i);
+    return this.nextAt < 0 ? this.n : this.nextAt;
   }
 
   private uriEndOK(k: number, hi: number): boolean {

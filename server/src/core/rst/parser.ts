@@ -18,6 +18,7 @@ import type {
   ProblemSeverity, Section, Span, SubstitutionDefinition, Target, Transition,
 } from './ast';
 import { parseInline } from './inline';
+import { makeId, normalizeName } from './names';
 import { resolveReferences } from './references';
 import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
 
@@ -166,31 +167,7 @@ export function columnWidth(s: string): number {
   return w;
 }
 
-const NON_ID_TRANSLATE: Record<string, string> = {
-  '\u00f8': 'o', '\u0111': 'd', '\u0127': 'h', '\u0131': 'i', '\u0142': 'l', '\u0167': 't', '\u0180': 'b',
-  '\u0183': 'b', '\u0188': 'c', '\u018c': 'd', '\u0192': 'f', '\u0199': 'k', '\u019a': 'l', '\u019e': 'n',
-  '\u01a5': 'p', '\u01ab': 't', '\u01ad': 't', '\u01b4': 'y', '\u01b6': 'z', '\u01e5': 'g', '\u0225': 'z',
-  '\u0234': 'l', '\u0235': 'n', '\u0236': 't', '\u0237': 'j', '\u023c': 'c', '\u023f': 's', '\u0240': 'z',
-  '\u0247': 'e', '\u0249': 'j', '\u024b': 'q', '\u024d': 'r', '\u024f': 'y',
-  '\u00df': 'sz', '\u00e6': 'ae', '\u0153': 'oe', '\u0238': 'db', '\u0239': 'qp',
-};
-const RE_NON_ASCII = /[^\x00-\x7f]/;
-/** docutils.nodes.make_id. */
-export function makeId(s: string): string {
-  // ASCII-only input: translation and NFKD are the identity; the whitespace collapse is subsumed by the
-  // replacement of non-alphanumeric runs with '-' (leading/trailing ones are stripped either way)
-  if (!RE_NON_ASCII.test(s)) return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '');
-  let id = s.toLowerCase().replace(/[\u00f8\u0111\u0127\u0131\u0142\u0167\u0180\u0183\u0188\u018c\u0192\u0199\u019a\u019e\u01a5\u01ab\u01ad\u01b4\u01b6\u01e5\u0225\u0234-\u0237\u023c\u023f\u0240\u0247\u0249\u024b\u024d\u024f\u00df\u00e6\u0153\u0238\u0239]/g, (c) => NON_ID_TRANSLATE[c] ?? c);
-  id = id.normalize('NFKD').replace(/[^\x00-\x7f]/g, '');
-  id = id.split(/\s+/).filter(Boolean).join(' ').replace(/[^a-z0-9]+/g, '-');
-  return id.replace(/^[-0-9]+|-+$/g, '');
-}
-
-/** docutils normalize_name: whitespace collapsed, lower-cased. */
-export function normalizeName(s: string): string {
-  // same as s.split(/\s+/).filter(Boolean).join(' '): trim() strips exactly the characters \s matches
-  return s.replace(/\s+/g, ' ').trim().toLowerCase();
-}
+export { makeId, normalizeName } from './names';
 
 /** Backslash escapes → NUL + char (docutils.utils.escape2null). */
 function escape2null(s: string): string {
@@ -232,6 +209,23 @@ function expandTabs(s: string, startCol = 0): string {
 }
 
 // ---------------------------------------------------------------- the parser
+
+/** The five per-line tables of a parser (see the fields of BlockParser). */
+interface LineTables { ls: Int32Array; le: Int32Array; ind: Int32Array; fs: Int32Array; tab: Uint8Array }
+
+/**
+ * Tables handed back by finished table-cell parsers, for the next cell: a document with a few tables has
+ * thousands of cells, and five fresh typed arrays per cell cost more than parsing a short cell. A cell's
+ * parser may get longer tables than it has lines; it reads only indices below its `n`. Cells nest (a
+ * table in a cell), so this is a stack: a parser takes one set and gives it back when its cell is done.
+ */
+const cellTablePool: LineTables[] = [];
+function takeLineTables(count: number): LineTables {
+  const t = cellTablePool.pop();
+  if (t && t.ls.length >= count) return t;
+  const cap = Math.max(count, t ? t.ls.length * 2 : 16);
+  return { ls: new Int32Array(cap), le: new Int32Array(cap), ind: new Int32Array(cap), fs: new Int32Array(cap), tab: new Uint8Array(cap) };
+}
 
 export class BlockParser implements TableHost {
   readonly src: string;
@@ -278,11 +272,20 @@ export class BlockParser implements TableHost {
     if (segments) count = segments.length;
     else if (!hasCR) for (let q = src.indexOf('\n'); q >= 0; q = src.indexOf('\n', q + 1)) count++;
     else for (let q = 0; q < len; q++) { const c = src.charCodeAt(q); if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) count++; }
-    this.ls = new Int32Array(count);
-    this.le = new Int32Array(count);
-    this.ind = new Int32Array(count);
-    this.fs = new Int32Array(count);
-    this.tab = new Uint8Array(count);
+    if (segments) {
+      const t = takeLineTables(count);
+      this.ls = t.ls;
+      this.le = t.le;
+      this.ind = t.ind;
+      this.fs = t.fs;
+      this.tab = t.tab;
+    } else {
+      this.ls = new Int32Array(count);
+      this.le = new Int32Array(count);
+      this.ind = new Int32Array(count);
+      this.fs = new Int32Array(count);
+      this.tab = new Uint8Array(count);
+    }
     if (segments) {
       for (const sg of segments) this.addLine(sg.start, sg.end);
       return;
@@ -341,6 +344,11 @@ export class BlockParser implements TableHost {
 
   run(): void {
     this.body({ lo: 0, hi: this.n, col: 0, fc: 0 }, true, 0, this.doc.children);
+  }
+
+  /** A table cell's parser is done: its line tables go back to the pool (it must not be used after this). */
+  releaseLineTables(): void {
+    cellTablePool.push({ ls: this.ls, le: this.le, ind: this.ind, fs: this.fs, tab: this.tab });
   }
 
   // ------------------------------------------------------------ line geometry

@@ -9,6 +9,7 @@
 import type { Document, Node, Problem, Reference, Span } from './ast';
 import { walk } from './walk';
 import { normalizeName, whitespaceNormalize } from './inline';
+import { makeId } from './names';
 
 interface TargetDef {
   name: string;
@@ -137,7 +138,8 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
       continue;
     }
     d.hasName = true;
-    d.id = uniqueId(makeId(d.name), usedIds, nextSuffix);
+    // ids only name broken indirect targets in messages: without indirect targets none is needed
+    if (indirect.length > 0) d.id = uniqueId(makeId(d.name) || 'id1', usedIds, nextSuffix);
     if (!d.name) continue;
     const old = names.get(d.name);
     if (!old) {
@@ -301,16 +303,4 @@ function problem(kind: string, severity: Problem['severity'], span: Span, data?:
   const p: Problem = { kind, severity, start: span.start, end: span.end };
   if (data) p.data = data;
   return p;
-}
-
-/** docutils `nodes.make_id` (without the uniqueness suffix docutils adds for repeated ids). */
-export function makeId(name: string): string {
-  // ASCII-only names: NFKD and the non-ASCII replacements are the identity, and the whitespace collapse is
-  // subsumed by turning non-alphanumeric runs into '-' (leading/trailing ones are stripped either way)
-  if (!/[^\x00-\x7f]/.test(name)) return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '') || 'id1';
-  const id = name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u00f8]/g, 'o').replace(/[\u00e6]/g, 'ae').replace(/[\u00df]/g, 'sz')
-    .replace(/[^\x00-\x7f]/g, '').split(/\s+/).filter(Boolean).join(' ')
-    .replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '');
-  return id || 'id1';
 }
