@@ -82,11 +82,12 @@ function computeFlags(cp: number): number {
   return f;
 }
 
-const ASCII_FLAGS = new Uint16Array(128);
-for (let c = 0; c < 128; c++) ASCII_FLAGS[c] = computeFlags(c);
+/** Flags of U+0000–U+00FF (Norwegian letters included), without a map lookup. */
+const LATIN1_FLAGS = new Uint16Array(256);
+for (let c = 0; c < 256; c++) LATIN1_FLAGS[c] = computeFlags(c);
 const flagCache = new Map<number, number>();
 function flagsOf(cp: number): number {
-  if (cp < 128) return ASCII_FLAGS[cp];
+  if (cp < 256) return LATIN1_FLAGS[cp];
   let f = flagCache.get(cp);
   if (f === undefined) {
     f = computeFlags(cp);
@@ -153,6 +154,14 @@ function viewI32(slot: number, len: number): Int32Array {
 }
 
 export interface InlineResult { nodes: Inline[]; problems: Problem[] }
+
+/**
+ * The array with no spare room. An array grown by push keeps capacity for 16 more elements: in a tree of
+ * many small child lists that was a third of the memory a parse keeps, and garbage collection copies it.
+ */
+export function tight<T>(a: T[]): T[] {
+  return a.length <= 64 ? a.slice() : a;
+}
 
 /**
  * Parse inline markup of a text block.
@@ -242,7 +251,7 @@ class InlineParser {
     const E = this.E;
     for (let i = 0; i < this.n; i++) {
       const c = E.charCodeAt(i);
-      if (c < 128) F[i] = ASCII_FLAGS[c];
+      if (c < 256) F[i] = LATIN1_FLAGS[c];
       else if (c >= 0xd800 && c <= 0xdbff && i + 1 < this.n) {
         const d = E.charCodeAt(i + 1);
         if (d >= 0xdc00 && d <= 0xdfff) {
@@ -407,7 +416,9 @@ class InlineParser {
     let c = (this.cursors ??= new Map<EndKind, Cursor>()).get(kind);
     if (c && q >= c.from && (c.result < 0 || q <= c.result)) return c.result;
     let result = -1;
-    for (let j = q; j < this.n; j++) {
+    // every end-string starts with this character: look only where it occurs
+    const first = kind === 'emphasis' || kind === 'strong' ? '*' : kind === 'subst' ? '|' : '`';
+    for (let j = this.E.indexOf(first, q); j >= 0; j = this.E.indexOf(first, j + 1)) {
       if (this.endAt(kind, j, false) > 0) { result = j; break; }
     }
     if (!c) { c = { from: q, result }; this.cursors!.set(kind, c); } else { c.from = q; c.result = result; }
@@ -447,7 +458,7 @@ class InlineParser {
       break;
     }
     this.implicit(textStart, n);
-    return { nodes: this.out, problems: this.problems };
+    return { nodes: tight(this.out), problems: this.problems };
   }
 
   /** A construct found at p: nodes to emit over [start, end), and where the scan resumes. */

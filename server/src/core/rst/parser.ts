@@ -17,7 +17,7 @@ import type {
   LineBlock, ListItem, LiteralBlock, OptionList, OptionListItem, Paragraph, ParseResult, Problem,
   ProblemSeverity, Section, Span, SubstitutionDefinition, Target, Transition,
 } from './ast';
-import { parseInline } from './inline';
+import { parseInline, tight } from './inline';
 import { makeId, normalizeName } from './names';
 import { resolveReferences } from './references';
 import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
@@ -552,7 +552,8 @@ export class BlockParser implements TableHost {
   // ------------------------------------------------------------ body
 
   /** Parse a window of body elements into `out` (the document when `titles`). */
-  body(w: Win, titles: boolean, depth: number, out: Block[] = []): Block[] {
+  body(w: Win, titles: boolean, depth: number, into?: Block[]): Block[] {
+    const out = into ?? [];
     if (depth > MAX_DEPTH) {
       const span = this.windowSpan(w);
       if (span) {
@@ -570,7 +571,7 @@ export class BlockParser implements TableHost {
       const next = r > 0 ? this.blockQuote(ctx, k) : this.construct(ctx, k);
       k = next > k ? next : k + 1; // always progress
     }
-    return out;
+    return into ? out : tight(out);
   }
 
   emit(ctx: BodyCtx, b: Block): void {
@@ -729,7 +730,7 @@ export class BlockParser implements TableHost {
       if (!m || t2[0] !== bullet) break;
       j = j2; ml = m[0].length;
     }
-    const list: BulletList = { type: 'bullet_list', start: items[0].start, end: items[items.length - 1].end, bullet, items };
+    const list: BulletList = { type: 'bullet_list', start: items[0].start, end: items[items.length - 1].end, bullet, items: tight(items) };
     this.emit(ctx, list);
     this.unindentWarning('list-unindent', w, end, bf);
     return end;
@@ -814,7 +815,7 @@ export class BlockParser implements TableHost {
     const f = FORMATS[first.format];
     const list: EnumeratedList = {
       type: 'enumerated_list', start: items[0].start, end: items[items.length - 1].end,
-      enumtype, prefix: f.prefix, suffix: f.suffix, startNumber: first.ordinal!, items,
+      enumtype, prefix: f.prefix, suffix: f.suffix, startNumber: first.ordinal!, items: tight(items),
     };
     this.emit(ctx, list);
     this.unindentWarning('enumerated-list-unindent', w, end, bf);
@@ -1169,7 +1170,7 @@ export class BlockParser implements TableHost {
       if (this.isMarkerLine(this.txt(w, j2))) break;
       j = j2;
     }
-    const dl: DefinitionList = { type: 'definition_list', start: items[0].start, end: items[items.length - 1].end, items };
+    const dl: DefinitionList = { type: 'definition_list', start: items[0].start, end: items[items.length - 1].end, items: tight(items) };
     this.emit(ctx, dl);
     this.unindentWarning('definition-list-unindent', w, end, bf);
     return end;
@@ -1567,6 +1568,7 @@ function nestLines(lines: Line[]): Line[] {
 function fixSectionEnds(blocks: Block[]): void {
   for (const b of blocks) {
     if (b.type !== 'section') continue;
+    b.children = tight(b.children);
     fixSectionEnds(b.children);
     const last = b.children[b.children.length - 1];
     b.end = Math.max(b.adornment.underlineSpan.end, last ? last.end : 0);
