@@ -144,6 +144,7 @@ for (const ch of '*`_|[]:@\\') TRIGGER_CODES[ch.charCodeAt(0)] = 1;
  */
 let scratchF = new Uint16Array(256);
 const scratchI32: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
+const scratchMemo: Array<Map<number, number>> = [new Map(), new Map(), new Map()];
 function viewU16(len: number): Uint16Array {
   if (scratchF.length < len) scratchF = new Uint16Array(Math.max(len, scratchF.length * 2));
   return scratchF;
@@ -183,7 +184,9 @@ export function parseInline(src: string, segments: Span[]): InlineResult {
         }
       }
       if (plain) {
-        const value = segments.length === 1 ? src.slice(segments[0].start, segments[0].end) : segments.map((sg) => src.slice(sg.start, sg.end)).join('\n');
+        const value = segments.length === 1 || contiguous(src, segments)
+          ? src.slice(segments[0].start, segments[segments.length - 1].end)
+          : segments.map((sg) => src.slice(sg.start, sg.end)).join('\n');
         return { nodes: value.length ? [{ type: 'text', start: segments[0].start, end: segments[segments.length - 1].end, value }] : [], problems: [] };
       }
     }
@@ -196,9 +199,19 @@ export function parseInline(src: string, segments: Span[]): InlineResult {
   }
 }
 
+/** Do the segments follow each other with exactly one '\n' between them (so that joining them is slicing the source)? */
+function contiguous(src: string, segments: Span[]): boolean {
+  for (let i = 1; i < segments.length; i++) {
+    const prev = segments[i - 1].end;
+    if (segments[i].start !== prev + 1 || src.charCodeAt(prev) !== 10) return false;
+  }
+  return true;
+}
+
 type EndKind = 'emphasis' | 'strong' | 'literal' | 'target' | 'subst' | 'interp';
 
 interface Cursor { from: number; result: number }
+const END_SLOT: Record<EndKind, number> = { emphasis: 0, strong: 1, literal: 2, target: 3, subst: 4, interp: 5 };
 
 const UNCLOSED_KIND: Record<string, string> = {
   emphasis: 'inline-emphasis-unclosed', strong: 'inline-strong-unclosed', literal: 'inline-literal-unclosed',
@@ -219,7 +232,7 @@ class InlineParser {
   private emailNameEndArr?: Int32Array;
   private hostEndArr?: Int32Array;
   /** Created on first use (most blocks never need them). */
-  private cursors?: Map<EndKind, Cursor>;
+  private cursors?: Array<Cursor | undefined>;
   private readonly out: Inline[] = [];
   private readonly problems: Problem[] = [];
 
@@ -229,9 +242,12 @@ class InlineParser {
   constructor(src: string, segments: Span[], scratch = false) {
     this.scratch = scratch;
     this.segs = segments;
-    if (segments.length === 1) {
+    if (segments.length === 1 || contiguous(src, segments)) {
+      // one range of the source: L is a slice of it and logical indices map by adding its start
+      const start = segments[0].start, end = segments[segments.length - 1].end;
+      if (segments.length > 1) this.segs = [{ start, end }];
       this.segStartL = [0];
-      this.L = src.slice(segments[0].start, segments[0].end);
+      this.L = src.slice(start, end);
     } else {
       const parts: string[] = [];
       this.segStartL = [];
@@ -413,7 +429,8 @@ class InlineParser {
   private findEnd(kind: EndKind, matchend: number): number {
     if (this.endAt(kind, matchend, true) > 0) return -1; // first match is empty: docutils gives up
     const q = matchend + 1;
-    let c = (this.cursors ??= new Map<EndKind, Cursor>()).get(kind);
+    const slot = END_SLOT[kind];
+    let c = (this.cursors ??= [undefined, undefined, undefined, undefined, undefined, undefined])[slot];
     if (c && q >= c.from && (c.result < 0 || q <= c.result)) return c.result;
     let result = -1;
     // every end-string starts with this character: look only where it occurs
@@ -421,7 +438,7 @@ class InlineParser {
     for (let j = this.E.indexOf(first, q); j >= 0; j = this.E.indexOf(first, j + 1)) {
       if (this.endAt(kind, j, false) > 0) { result = j; break; }
     }
-    if (!c) { c = { from: q, result }; this.cursors!.set(kind, c); } else { c.from = q; c.result = result; }
+    if (!c) this.cursors[slot] = { from: q, result }; else { c.from = q; c.result = result; }
     return result;
   }
 
@@ -726,9 +743,16 @@ class InlineParser {
   private _memoBest?: Map<number, number>;
   private _memoCont?: Map<number, number>;
   private _memoHost?: Map<number, number>;
-  private get memoBest(): Map<number, number> { return (this._memoBest ??= new Map()); }
-  private get memoCont(): Map<number, number> { return (this._memoCont ??= new Map()); }
-  private get memoHost(): Map<number, number> { return (this._memoHost ??= new Map()); }
+  private get memoBest(): Map<number, number> { return (this._memoBest ??= this.memo(0)); }
+  private get memoCont(): Map<number, number> { return (this._memoCont ??= this.memo(1)); }
+  private get memoHost(): Map<number, number> { return (this._memoHost ??= this.memo(2)); }
+  /** The parser started by parseInline reuses three shared maps (emptied for it); helper parsers get their own. */
+  private memo(slot: number): Map<number, number> {
+    if (!this.scratch) return new Map();
+    const m = scratchMemo[slot];
+    m.clear();
+    return m;
+  }
 
   /** Text run [lo, hi) between inline constructs: docutils `implicit_inline`. */
   private implicit(lo: number, hi: number): void {
