@@ -6,7 +6,7 @@
  */
 import type { Directive, Document, ParseResult, Reference, Role, Span, Target } from './rst/ast';
 import type { Workspace } from './types';
-import { walk } from './rst/walk';
+import { preorder, treeMemo } from './rst/walk';
 import { posixBaseName, posixDirName, posixJoin, posixRelative } from './paths';
 import { normalizeName } from './rst/names';
 
@@ -361,7 +361,7 @@ export function looksLikeLink(url: string): boolean {
 }
 
 const EMBEDDED_TAIL = /(?:^|\s)<([^<>\s]+)>$/;
-const factsCache = new WeakMap<Document, { links: LinkItem[]; slips: LinkSlip[] }>();
+const FACTS = Symbol('linkFacts');
 
 /**
  * Slips in hyperlink syntax, found once per parse: `` `text <url>` `` without `_` (rendered as the default role),
@@ -374,15 +374,17 @@ export function linkSlips(parsed: ParseResult, text: string): readonly LinkSlip[
 
 /** Links and link slips of a document, found in ONE walk of the tree and cached on it. */
 function linkFacts(parsed: ParseResult, text: string): { links: LinkItem[]; slips: LinkSlip[] } {
-  const hit = factsCache.get(parsed.tree);
-  if (hit) return hit;
+  return treeMemo(parsed.tree, FACTS, () => computeLinkFacts(parsed, text));
+}
+
+function computeLinkFacts(parsed: ParseResult, text: string): { links: LinkItem[]; slips: LinkSlip[] } {
   const links: LinkItem[] = [];
   const out: LinkSlip[] = [];
   // first binding of each name: explicit targets win, then embedded references in order
   const named: Array<{ name: string; url: string; start: number; end: number; explicit: boolean; anonymizable: boolean }> = [];
   const containers: Span[] = [];
   const covered: Span[] = []; // inline nodes that own their backquotes
-  walk(parsed.tree, (node) => {
+  for (const node of preorder(parsed.tree)) {
     switch (node.type) {
       case 'directive':
         addDirective(links, node, text);
@@ -446,7 +448,7 @@ function linkFacts(parsed: ParseResult, text: string): { links: LinkItem[]; slip
       default:
         break;
     }
-  });
+  }
 
   // a name bound to different URLs: every binding after the first with another URL
   const first = new Map<string, (typeof named)[number]>();
@@ -474,9 +476,7 @@ function linkFacts(parsed: ParseResult, text: string): { links: LinkItem[]; slip
 
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   links.sort((a, b) => a.start - b.start || a.end - b.end);
-  const facts = { links, slips: out };
-  factsCache.set(parsed.tree, facts);
-  return facts;
+  return { links, slips: out };
 }
 
 function sameUrl(a: string, b: string): boolean {

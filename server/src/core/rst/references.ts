@@ -7,7 +7,7 @@
  * references without footnotes.
  */
 import type { Document, Node, Problem, Reference, Span } from './ast';
-import { walk } from './walk';
+import { preorder } from './walk';
 import { normalizeName, whitespaceNormalize } from './inline';
 import { makeId } from './names';
 
@@ -49,7 +49,7 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   let symbolFootnotes = 0;
 
   embeddedUriTargets = [];
-  walk(tree, (node: Node) => {
+  for (const node of preorder(tree) as Node[]) {
     switch (node.type) {
       case 'section':
         defs.push({ name: normalizeName(node.titleText), explicit: false, span: node.titleSpan });
@@ -122,7 +122,7 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
         refs.push({ name: normalizeName(node.label), span: node });
         break;
     }
-  });
+  }
 
   for (const d of embeddedUriTargets) defs.push(d);
   embeddedUriTargets = [];

@@ -2,7 +2,7 @@ import type { Rule, Message } from './rule';
 import type { Paragraph, Problem, Section } from '../rst/ast';
 import type { Severity, TextEdit } from '../types';
 import { PROBLEM_KINDS, problemMessage } from '../rst/problems';
-import { walk } from '../rst/walk';
+import { preorder } from '../rst/walk';
 import { linkSlips, normalizeName, type LinkSlip } from '../links';
 
 const SEVERITY: Record<Problem['severity'], Severity> = { error: 'error', warning: 'warning', info: 'information' };
@@ -84,12 +84,11 @@ export const rule: Rule = {
     const sections: Section[] = [];
     const paragraphs: Paragraph[] = [];
     if (needSections || needParagraphs) {
-      walk(ctx.parsed.tree, (n) => {
+      // (literal blocks and comments hold no sections or paragraphs)
+      for (const n of preorder(ctx.parsed.tree)) {
         if (n.type === 'section') sections.push(n);
         else if (n.type === 'paragraph') paragraphs.push(n);
-        else if (n.type === 'literal_block' || n.type === 'comment') return false;
-        return undefined;
-      });
+      }
     }
     for (const p of ctx.parsed.problems) {
       if (p.severity === 'info' && !SURFACED_INFO.has(p.kind)) continue;
