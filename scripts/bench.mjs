@@ -118,18 +118,24 @@ const corpusPass = () => {
   corpusCpu.push(cpuMs() - c0);
   return wall;
 };
+// A language server and a CI job validate many files in one warm process: 10 passes warm the JIT up,
+// the next 20 are measured. The median is the figure; the fastest pass shows how much of the spread is
+// this machine's noise (other tenants of a shared host).
+const WARM = 10;
+const MEASURED = 20;
 const corpusPasses = [];
-for (let i = 0; i < 15; i++) corpusPasses.push(corpusPass());
-const corpusMedian = median(corpusPasses.slice(5));
-const corpusCpuMedian = median(corpusCpu.slice(5));
-row(`Corpus, ${texts.length} files (${totalKb.toFixed(0)} KB), in-process`, fmt(corpusMedian), `median of 10 warm passes (CPU ${fmt(corpusCpuMedian)}); first pass ${fmt(corpusPasses[0])}; ${findingsCount} findings`);
+for (let i = 0; i < WARM + MEASURED; i++) corpusPasses.push(corpusPass());
+const corpusMedian = median(corpusPasses.slice(WARM));
+const corpusMin = Math.min(...corpusPasses.slice(WARM));
+const corpusCpuMedian = median(corpusCpu.slice(WARM));
+row(`Corpus, ${texts.length} files (${totalKb.toFixed(0)} KB), in-process`, fmt(corpusMedian), `median of ${MEASURED} warm passes (fastest ${fmt(corpusMin)}, CPU ${fmt(corpusCpuMedian)}); first pass ${fmt(corpusPasses[0])}; ${findingsCount} findings`);
 const parsePasses = [];
-for (let i = 0; i < 10; i++) {
+for (let i = 0; i < WARM + MEASURED; i++) {
   const t0 = now();
   for (const t of texts) core.parse(t.text);
   parsePasses.push(now() - t0);
 }
-row('Corpus, parse only (share of the above)', fmt(median(parsePasses.slice(3))), 'median of 7 warm passes');
+row('Corpus, parse only (share of the above)', fmt(median(parsePasses.slice(WARM))), `median of ${MEASURED} warm passes (fastest ${fmt(Math.min(...parsePasses.slice(WARM)))})`);
 
 // ------------------------------------------------------------------ corpus through the CLI
 
@@ -246,10 +252,10 @@ def timed(fn):
         fn()
         return ((time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000)
     first = run()
-    rest = sorted(run() for _ in range(4))
+    rest = [run() for _ in range(5)]
     wall = sorted(r[0] for r in rest)[2]
     cpu = sorted(r[1] for r in rest)[2]
-    return first[0], wall, cpu
+    return first[0], wall, cpu, min(r[0] for r in rest)
 def parse_only():
     for f, t in zip(files, texts):
         parser.parse(t, new_document(f, base))
@@ -266,12 +272,12 @@ print("OK", docutils.__version__, *p, *q)
     row('docutils (python3)', 'skipped', p.error ? 'python3 not found' : `docutils not available: ${out || p.stderr.trim().split('\n').pop()}`);
   } else {
     const [, version, ...nums] = out.split(' ');
-    const [pFirst, pWall, pCpu, qFirst, qWall, qCpu] = nums.map(Number);
+    const [pFirst, pWall, pCpu, pMin, qFirst, qWall, qCpu] = nums.map(Number);
     docutilsMs = pWall;
-    row(`docutils ${version}: parser only (Parser.parse), same ${files.length} files`, fmt(pWall), `median of 4 warm passes (CPU ${fmt(pCpu)}); first pass ${fmt(pFirst)}`);
-    row(`docutils ${version}: publish_doctree (parse + transforms)`, fmt(qWall), `median of 4 warm passes (CPU ${fmt(qCpu)}); first pass ${fmt(qFirst)}`);
+    row(`docutils ${version}: parser only (Parser.parse), same ${files.length} files`, fmt(pWall), `median of 5 warm passes (fastest ${fmt(pMin)}, CPU ${fmt(pCpu)}); first pass ${fmt(pFirst)}`);
+    row(`docutils ${version}: publish_doctree (parse + transforms)`, fmt(qWall), `median of 5 warm passes (CPU ${fmt(qCpu)}); first pass ${fmt(qFirst)}`);
     const ratio = pWall / corpusMedian;
-    row('Ratio docutils parser / weekly-report (parse + rules)', `${ratio.toFixed(1)}×`, `wall; CPU ${(pCpu / corpusCpuMedian).toFixed(1)}×; publish_doctree ${(qWall / corpusMedian).toFixed(1)}×; target ≥ 50× ${ratio >= 50 ? 'OK' : 'MISSED'}`);
+    row('Ratio docutils parser / weekly-report (parse + rules)', `${ratio.toFixed(1)}×`, `medians, wall; fastest passes ${(pMin / corpusMin).toFixed(1)}×; CPU ${(pCpu / corpusCpuMedian).toFixed(1)}×; publish_doctree ${(qWall / corpusMedian).toFixed(1)}×; target ≥ 50× ${ratio >= 50 ? 'OK' : 'MISSED'}`);
   }
 }
 

@@ -40,7 +40,9 @@ function malformed(p: BlockParser, ctx: BodyCtx, k: number, e: number, message: 
 
 /** Parse the content of a cell given the table-relative rectangle of each of its lines. */
 function cellBlocks(p: BlockParser, ctx: BodyCtx, segs: Span[]): Block[] {
-  if (segs.length === 0) return [];
+  // an empty cell, or one plain line of text: no child parser needed
+  const plain = p.plainCell(segs, ctx.depth + 1);
+  if (plain) return plain;
   const child = new BlockParser(p.src, p, segs);
   try {
     let min = -1;
@@ -57,13 +59,13 @@ function cellBlocks(p: BlockParser, ctx: BodyCtx, segs: Span[]): Block[] {
 }
 
 function cellSegs(p: BlockParser, g: Geometry, firstLine: number, lastLine: number, left: number, right: number): Span[] {
-  const segs: Span[] = [];
+  const segs: Span[] = new Array(Math.max(0, lastLine - firstLine + 1)); // sized up front (a pushed-to array keeps room for 16 more)
   for (let i = firstLine; i <= lastLine; i++) {
     const L = g.line(i);
     const b = g.base(i);
     const s = p.off(L, b + left);
     const e = right < 0 ? p.le[L] : p.off(L, b + right);
-    segs.push({ start: s, end: Math.max(s, e) });
+    segs[i - firstLine] = { start: s, end: Math.max(s, e) };
   }
   return segs;
 }

@@ -210,6 +210,9 @@ function expandTabs(s: string, startCol = 0): string {
 
 // ---------------------------------------------------------------- the parser
 
+/** Shortcuts that must give exactly what the general path gives; tests switch them off to prove it. */
+export const shortcuts = { plainCells: true };
+
 /** The five per-line tables of a parser (see the fields of BlockParser). */
 interface LineTables { ls: Int32Array; le: Int32Array; ind: Int32Array; fs: Int32Array; tab: Uint8Array }
 
@@ -344,6 +347,35 @@ export class BlockParser implements TableHost {
 
   run(): void {
     this.body({ lo: 0, hi: this.n, col: 0, fc: 0 }, true, 0, this.doc.children);
+  }
+
+  /**
+   * A table cell whose only line with text starts with an ASCII letter or digit that does not begin an
+   * enumerator, and does not end with '::', is one paragraph: what body() would make of it, without a
+   * child parser. Most cells are like this. Anything else returns undefined (parse the cell in full).
+   */
+  plainCell(segs: Span[], depth: number): Block[] | undefined {
+    if (depth > MAX_DEPTH || !shortcuts.plainCells) return undefined;
+    const src = this.src;
+    const ws = (c: number) => c === 32 || c === 9 || c === 11 || c === 12;
+    let s = -1;
+    let e = -1;
+    for (const sg of segs) {
+      let a = sg.start;
+      let b = sg.end;
+      while (a < b && ws(src.charCodeAt(a))) a++;
+      if (a >= b) continue;
+      if (s >= 0) return undefined; // a second line with text
+      while (b > a && ws(src.charCodeAt(b - 1))) b--;
+      s = a;
+      e = b;
+    }
+    if (s < 0) return [];
+    const c0 = src.charCodeAt(s);
+    if (!((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return undefined;
+    if (src.endsWith('::', e) && e - s >= 2) return undefined;
+    if (RE_ENUM_START.test(src.slice(s, e))) return undefined;
+    return [{ type: 'paragraph', start: s, end: e, children: this.inline([{ start: s, end: e }]) }];
   }
 
   /** A table cell's parser is done: its line tables go back to the pool (it must not be used after this). */
@@ -1068,8 +1100,8 @@ export class BlockParser implements TableHost {
       const sp = this.lineSpan(m);
       this.problem('unexpected-indentation', 'error', sp.start, sp.end);
     }
-    const segs: Span[] = [];
-    for (let i = k; i < m; i++) segs.push({ start: this.startOff(w, i), end: this.le[i] });
+    const segs: Span[] = new Array(m - k); // sized up front: a pushed-to array keeps room for 16 more
+    for (let i = k; i < m; i++) segs[i - k] = { start: this.startOff(w, i), end: this.le[i] };
     const last = segs[segs.length - 1];
     const endsWithMarker = last.end - last.start >= 2 && this.src.endsWith('::', last.end);
     const lastText = endsWithMarker ? this.src.slice(last.start, last.end) : '';

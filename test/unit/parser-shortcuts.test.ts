@@ -1,0 +1,55 @@
+// The parser's shortcuts give exactly the tree and problems of the general path: each is switched off
+// and the same documents parsed again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parse, shortcuts } from '../../server/src/core/rst/parser';
+
+function rng(seed: number) {
+  let x = seed >>> 0 || 1;
+  return () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x / 4294967296; };
+}
+
+const CELLS = [
+  'a', 'A b', 'x *y*', 'x *y', '1. one', '12. twelve', '123456789012345. long', 'a) b', 'A. b', 'i. roman', 'iv) four',
+  'ivxlcdm. x', 'foo::', 'foo ::', 'a::b', '1', '2x', 'x_', '`a <http://x>`_', 'see http://example.org', 'mail a@b.no',
+  'Trello', 'ok\ttab', 'a  b', 'x`', ':role:`x`', '- item', '* star', '#. auto', '(1) p', 'æøå', 'Ærlig', '.. note', '| line',
+  '', ' ', 'z\\ ', 'a |sub|', '[1]_', 'w  ', '0', '9.', 'b.', 'Z)',
+];
+
+function simpleTable(r: () => number): string {
+  const rows = 1 + Math.floor(r() * 4);
+  const pick = () => CELLS[Math.floor(r() * CELLS.length)];
+  const lines = ['===================  ===================='];
+  for (let i = 0; i < rows; i++) {
+    const a = pick().padEnd(19, ' ');
+    lines.push(`${a}  ${pick()}`);
+    if (r() < 0.2) lines.push(`${' '.repeat(19)}  ${pick()}`); // a second line in the last column
+  }
+  lines.push('===================  ====================');
+  return lines.join('\n') + '\n';
+}
+
+function gridTable(r: () => number): string {
+  const pick = () => CELLS[Math.floor(r() * CELLS.length)].replace(/\t/g, ' ').slice(0, 18);
+  const border = '+--------------------+--------------------+';
+  const row = () => `| ${pick().padEnd(19)}| ${pick().padEnd(19)}|`;
+  const lines = [border, row()];
+  if (r() < 0.3) lines.push(row());
+  lines.push(border, row(), border);
+  return lines.join('\n') + '\n';
+}
+
+test('plain table cells: the shortcut gives the same tree and problems as a child parser', () => {
+  const r = rng(11);
+  let docs = 0;
+  for (let i = 0; i < 400; i++) {
+    const doc = (r() < 0.5 ? simpleTable(r) : gridTable(r)) + (r() < 0.3 ? '\n' + simpleTable(r) : '');
+    const fast = parse(doc);
+    shortcuts.plainCells = false;
+    let full;
+    try { full = parse(doc); } finally { shortcuts.plainCells = true; }
+    assert.deepEqual(fast, full, doc);
+    if (fast.tree.children.some((b) => b.type === 'table')) docs++;
+  }
+  assert.ok(docs > 300, `only ${docs} of 400 documents parsed as tables`);
+});
