@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse, shortcuts } from '../../server/src/core/rst/parser';
+import { parseInline } from '../../server/src/core/rst/inline';
 
 function rng(seed: number) {
   let x = seed >>> 0 || 1;
@@ -52,4 +53,32 @@ test('plain table cells: the shortcut gives the same tree and problems as a chil
     if (fast.tree.children.some((b) => b.type === 'table')) docs++;
   }
   assert.ok(docs > 300, `only ${docs} of 400 documents parsed as tables`);
+});
+
+test('plain inline text: the shortcut gives what the inline parser gives', () => {
+  const r = rng(5);
+  const alphabet = ['a', 'b', 'Z', '1', ' ', ' ', ':', ':', ': ', '*', '_', '`', '|', '[', ']', '@', '\\', '.', '-', '/', 'http', 'https:', 'mailto:', 'x@y.no', 'æ', '\t', '::'];
+  let plainSeen = 0;
+  for (let i = 0; i < 3000; i++) {
+    const lines: string[] = [];
+    const nl = 1 + Math.floor(r() * 3);
+    for (let l = 0; l < nl; l++) {
+      let t = '';
+      const n = Math.floor(r() * 12);
+      for (let k = 0; k < n; k++) t += alphabet[Math.floor(r() * alphabet.length)];
+      lines.push('  ' + t.trim());
+    }
+    const src = lines.join('\n');
+    const segs = lines.map((_, l) => {
+      const start = lines.slice(0, l).reduce((n, x) => n + x.length + 1, 0) + 2;
+      return { start, end: start + lines[l].length - 2 };
+    }).filter((s) => s.end >= s.start);
+    const fast = parseInline(src, segs);
+    shortcuts.plainInline = false;
+    let full;
+    try { full = parseInline(src, segs); } finally { shortcuts.plainInline = true; }
+    assert.deepEqual(fast, full, JSON.stringify(src));
+    if (/:/.test(src) && fast.nodes.length === 1 && fast.nodes[0].type === 'text') plainSeen++;
+  }
+  assert.ok(plainSeen > 100, `only ${plainSeen} plain texts with a colon`);
 });

@@ -157,6 +157,13 @@ function viewI32(slot: number, len: number): Int32Array {
 export interface InlineResult { nodes: Inline[]; problems: Problem[] }
 
 /**
+ * Shortcuts of the parser that must give exactly what the general path gives; tests switch them off to
+ * prove it (test/unit/parser-shortcuts.test.ts). plainInline: a block without markup characters is one
+ * text node; plainCells: a one-line table cell of plain text is one paragraph.
+ */
+export const shortcuts = { plainInline: true, plainCells: true };
+
+/**
  * The array with no spare room. An array grown by push keeps capacity for 16 more elements: in a tree of
  * many small child lists that was a third of the memory a parse keeps, and garbage collection copies it.
  */
@@ -173,14 +180,23 @@ export function tight<T>(a: T[]): T[] {
 export function parseInline(src: string, segments: Span[]): InlineResult {
   if (segments.length === 0) return { nodes: [], problems: [] };
   try {
-    {
+    if (shortcuts.plainInline) {
       // Fast path: without any of these characters there is no inline markup, no reference and no URI.
       // (charCode table instead of a regex over a slice per line: no copies)
       let plain = true;
       outer: for (const sg of segments) {
         for (let k = sg.start, e = sg.end; k < e; k++) {
           const c = src.charCodeAt(k);
-          if (c < 128 && TRIGGER_CODES[c] === 1) { plain = false; break outer; }
+          if (c < 128 && TRIGGER_CODES[c] === 1) {
+            // A colon only matters with something right after it: a role name, a URI's rest, a name part.
+            // ("Status: ok", "as follows:" are plain; a role also needs a backquote, itself a trigger.)
+            if (c === 58) {
+              const d = k + 1 < e ? src.charCodeAt(k + 1) : 32;
+              if (d === 32 || d === 9) continue;
+            }
+            plain = false;
+            break outer;
+          }
         }
       }
       if (plain) {

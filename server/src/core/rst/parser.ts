@@ -17,7 +17,7 @@ import type {
   LineBlock, ListItem, LiteralBlock, OptionList, OptionListItem, Paragraph, ParseResult, Problem,
   ProblemSeverity, Section, Span, SubstitutionDefinition, Target, Transition,
 } from './ast';
-import { parseInline, tight } from './inline';
+import { parseInline, shortcuts, tight } from './inline';
 import { makeId, normalizeName } from './names';
 import { resolveReferences } from './references';
 import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
@@ -210,8 +210,7 @@ function expandTabs(s: string, startCol = 0): string {
 
 // ---------------------------------------------------------------- the parser
 
-/** Shortcuts that must give exactly what the general path gives; tests switch them off to prove it. */
-export const shortcuts = { plainCells: true };
+export { shortcuts };
 
 /** The five per-line tables of a parser (see the fields of BlockParser). */
 interface LineTables { ls: Int32Array; le: Int32Array; ind: Int32Array; fs: Int32Array; tab: Uint8Array }
