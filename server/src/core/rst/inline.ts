@@ -51,7 +51,9 @@ const F_WS = 1, F_OPEN = 2, F_DELIM = 4, F_CLOSE = 8, F_CLOSEDELIM = 16, F_WORD 
   /** A word character other than '_' (docutils' simplename parts). */
   F_WORDNU = 4096,
   /** Can start a construct: one of * ` _ | [ : or a word character (the main loop skips everything else). */
-  F_START = 8192;
+  F_START = 8192,
+  /** One of docutils' openers (the first argument of match_chars). */
+  F_OPENER = 16384;
 const F_PREFIX = F_WS | F_OPEN | F_DELIM;
 const F_SUFFIX = F_WS | F_NUL | F_CLOSEDELIM | F_DELIM | F_CLOSE;
 
@@ -70,6 +72,7 @@ function computeFlags(cp: number): number {
   if (WORD_RE.test(ch) || ch === '_') f |= F_WORD | F_START;
   if ((f & F_WORD) !== 0 && ch !== '_') f |= F_WORDNU;
   if ('*`_|[:'.includes(ch)) f |= F_START;
+  if (OPENERS.includes(ch)) f |= F_OPENER;
   if (cp < 128) {
     const alnum = /[a-zA-Z0-9]/.test(ch);
     if (alnum || URIC.includes(ch)) f |= F_URIC;
@@ -533,7 +536,7 @@ class InlineParser {
   private quotedStart(start: number, matchend: number, anchor: number): boolean {
     if (start === anchor || start === 0) return false;
     if (matchend >= this.n) return true;
-    return matchChars(this.E[start - 1], this.E[matchend]);
+    return (this.F[start - 1] & F_OPENER) !== 0 && matchChars(this.E[start - 1], this.E[matchend]);
   }
 
   private problem(kind: string, severity: Problem['severity'], s: number, e: number, data?: Problem['data']): void {
@@ -562,22 +565,22 @@ class InlineParser {
     let node: Inline;
     switch (kind) {
       case 'emphasis':
-        node = { type: 'emphasis', ...sp, children: [this.text(matchend, j)] } satisfies Emphasis;
+        node = { type: 'emphasis', start: sp.start, end: sp.end, children: [this.text(matchend, j)] } satisfies Emphasis;
         break;
       case 'strong':
-        node = { type: 'strong', ...sp, children: [this.text(matchend, j)] } satisfies Strong;
+        node = { type: 'strong', start: sp.start, end: sp.end, children: [this.text(matchend, j)] } satisfies Strong;
         break;
       case 'literal':
-        node = { type: 'literal', ...sp, value: this.L.slice(matchend, j) } satisfies Literal;
+        node = { type: 'literal', start: sp.start, end: sp.end, value: this.L.slice(matchend, j) } satisfies Literal;
         break;
       case 'target': {
         const t = unescape(content);
-        node = { type: 'inline_target', ...sp, name: normalizeName(t), text: t } satisfies InlineTarget;
+        node = { type: 'inline_target', start: sp.start, end: sp.end, name: normalizeName(t), text: t } satisfies InlineTarget;
         break;
       }
       default:
         node = {
-          type: 'substitution_reference', ...sp, name: whitespaceNormalize(unescape(content)), linked: endLen > 1,
+          type: 'substitution_reference', start: sp.start, end: sp.end, name: whitespaceNormalize(unescape(content)), linked: endLen > 1,
         } satisfies SubstitutionReference;
     }
     return { start: p, end, nodes: [node], next: end };
@@ -587,7 +590,7 @@ class InlineParser {
     const end = ce + (anonymous ? 2 : 1);
     const name = this.E.slice(p, ce);
     const node: Reference = {
-      type: 'reference', kind: anonymous ? 'anonymous' : 'named', ...this.span(p, end), text: name,
+      type: 'reference', kind: anonymous ? 'anonymous' : 'named', start: this.map(p), end: this.map(end), text: name,
       textSpan: this.span(p, ce), embedded: false,
     };
     if (!anonymous) node.refname = normalizeName(name);
@@ -616,8 +619,8 @@ class InlineParser {
     const label = E.slice(p + 1, labelEnd);
     const sp = this.span(p, end);
     const node: FootnoteReference | CitationReference = citation
-      ? { type: 'citation_reference', ...sp, label }
-      : { type: 'footnote_reference', ...sp, label };
+      ? { type: 'citation_reference', start: sp.start, end: sp.end, label }
+      : { type: 'footnote_reference', start: sp.start, end: sp.end, label };
     return { start: p, end, nodes: [node], next: end };
   }
 
@@ -662,7 +665,7 @@ class InlineParser {
     const escaped = E.slice(matchend, j);
     if (role === null) {
       const node: Role = {
-        type: 'role', ...this.span(start, textend), role: null, text: unescape(escaped),
+        type: 'role', start: this.map(start), end: this.map(textend), role: null, text: unescape(escaped),
         textSpan: this.span(matchend, j), target: unescape(escaped), targetSpan: this.span(matchend, j),
       };
       return { start, end: textend, nodes: [node], next: textend };
@@ -673,7 +676,7 @@ class InlineParser {
       return { start, end: textend, nodes: [this.problematic(start, textend)], next: textend };
     }
     const node: Role = {
-      type: 'role', ...this.span(start, textend), role: lname, roleSpan, text: unescape(escaped),
+      type: 'role', start: this.map(start), end: this.map(textend), role: lname, roleSpan, text: unescape(escaped),
       textSpan: this.span(matchend, j), target: unescape(escaped), targetSpan: this.span(matchend, j),
     };
     const xref = XREF_ROLES.has(lname) || (lname.includes(':') && !lname.endsWith(':math'));
@@ -704,7 +707,7 @@ class InlineParser {
   private phraseRef(b: number, textend: number, ts: number, te: number, anonymous: boolean) {
     const E = this.E;
     const node: Reference = {
-      type: 'reference', kind: anonymous ? 'anonymous' : 'named', ...this.span(b, textend), text: '',
+      type: 'reference', kind: anonymous ? 'anonymous' : 'named', start: this.map(b), end: this.map(textend), text: '',
       textSpan: this.span(ts, te), embedded: false,
     };
     // embedded_link: ((?:[ \n]+|^)<(?!\s)(([^<>]|\x00[<>])+)(?<![\s\x00])>)$
@@ -811,7 +814,7 @@ class InlineParser {
       const t = unescape(E.slice(p, end));
       const sp = this.span(p, end);
       this.out.push({
-        type: 'reference', kind: email ? 'email' : 'standalone', ...sp, text: t, textSpan: sp,
+        type: 'reference', kind: email ? 'email' : 'standalone', start: sp.start, end: sp.end, text: t, textSpan: sp,
         url: (email ? 'mailto:' : '') + t, urlSpan: sp, embedded: false,
       });
       textStart = anchor = end;
