@@ -2,7 +2,8 @@
 // and the same documents parsed again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse, shortcuts } from '../../server/src/core/rst/parser';
+import { parse, shortcuts, sortNearlySorted } from '../../server/src/core/rst/parser';
+import type { Problem } from '../../server/src/core/rst/ast';
 import { parseInline } from '../../server/src/core/rst/inline';
 
 function rng(seed: number) {
@@ -81,4 +82,22 @@ test('plain inline text: the shortcut gives what the inline parser gives', () =>
     if (/:/.test(src) && fast.nodes.length === 1 && fast.nodes[0].type === 'text') plainSeen++;
   }
   assert.ok(plainSeen > 100, `only ${plainSeen} plain texts with a colon`);
+});
+
+test('problems: the insertion sort orders like Array.prototype.sort (start, then end; stable)', () => {
+  const r = rng(3);
+  for (let i = 0; i < 300; i++) {
+    const n = Math.floor(r() * 200);
+    const far = r() < 0.3; // some arrays far from sorted, to take the fallback
+    const ps: Problem[] = [];
+    for (let k = 0; k < n; k++) {
+      const start = far ? Math.floor(r() * 50) : k + Math.floor(r() * 6) - (r() < 0.1 ? 15 : 0);
+      ps.push({ kind: `k${k}`, severity: 'warning', start, end: start + Math.floor(r() * 3) });
+    }
+    const mine = ps.slice();
+    sortNearlySorted(mine);
+    const unsorted = ps.some((p, k) => k > 0 && p.start < ps[k - 1].start);
+    const want = unsorted ? ps.slice().sort((a, b) => a.start - b.start || a.end - b.end) : ps;
+    assert.deepEqual(mine.map((p) => p.kind), want.map((p) => p.kind));
+  }
 });

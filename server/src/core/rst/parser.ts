@@ -1628,6 +1628,34 @@ function checkTransitions(doc: Document, problems: Problem[]): void {
   if (last && last.type === 'transition') problems.push({ kind: 'transition-at-end', severity: 'error', start: last.start, end: last.end });
 }
 
+/**
+ * Sort problems by start, then end, stably. They come nearly sorted (a construct's warning can follow the
+ * problems of what it contains), so an insertion sort does it in about one pass; if it has to move
+ * elements too far (more than 8 places per element on average), Array.prototype.sort takes over.
+ */
+export function sortNearlySorted(problems: Problem[]): void {
+  let sorted = true;
+  for (let i = 1; i < problems.length && sorted; i++) if (problems[i].start < problems[i - 1].start) sorted = false;
+  if (sorted) return; // (ends of problems with the same start keep their order, as always)
+  const before = (a: Problem, b: Problem) => a.start < b.start || (a.start === b.start && a.end < b.end);
+  let budget = 8 * problems.length + 64;
+  for (let i = 1; i < problems.length; i++) {
+    const x = problems[i];
+    let j = i - 1;
+    if (!before(x, problems[j])) continue;
+    while (j >= 0 && before(x, problems[j])) {
+      problems[j + 1] = problems[j];
+      j--;
+      if (--budget < 0) {
+        problems[j + 1] = x; // every element is still in the array: let the general sort finish
+        problems.sort((a, b) => a.start - b.start || a.end - b.end);
+        return;
+      }
+    }
+    problems[j + 1] = x;
+  }
+}
+
 /** Parse reStructuredText into a position-exact tree. Never throws. */
 export function parse(text: string): ParseResult {
   const src = typeof text === 'string' ? text : String(text ?? '');
@@ -1648,8 +1676,6 @@ export function parse(text: string): ParseResult {
   } catch (e) {
     problems.push({ kind: 'internal-error', severity: 'error', start: 0, end: Math.min(src.length, 1), data: { message: 'references: ' + String((e as Error)?.message ?? e) } });
   }
-  let sorted = true;
-  for (let i = 1; i < problems.length && sorted; i++) if (problems[i].start < problems[i - 1].start) sorted = false;
-  if (!sorted) problems.sort((a, b) => a.start - b.start || a.end - b.end);
+  sortNearlySorted(problems);
   return { tree, problems };
 }
