@@ -893,15 +893,9 @@ class InlineParser {
 }
 
 function escape2null(text: string): string {
-  if (text.indexOf('\\') < 0) return text;
-  let out = '';
-  let start = 0;
-  for (;;) {
-    const found = text.indexOf('\\', start);
-    if (found < 0) return out + text.slice(start);
-    out += text.slice(start, found) + '\0' + text.slice(found + 1, found + 2);
-    start = found + 2;
-  }
+  // one regular-expression replace builds a flat string (a chain of += builds a rope, and every
+  // charCodeAt on a rope is slower: the flag table reads each character)
+  return text.indexOf('\\') < 0 ? text : text.replace(/\\(.?)/gs, '\0$1');
 }
 
 /** docutils `patterns.uri.match(s)` (absolute URI or e-mail at the start of s, scheme not checked). */

@@ -93,14 +93,24 @@ const PREORDER = Symbol('preorder');
  */
 export function preorder(root: Node): readonly Node[] {
   return treeMemo(root, PREORDER, () => {
+    // walk without a visitor or parents: one stack, children pushed in reverse
     const out: Node[] = [];
-    walk(root, (n) => { out.push(n); });
+    const stack: Node[] = [root];
+    while (stack.length) {
+      const node = stack.pop()!;
+      out.push(node);
+      pushChildren(node, stack, undefined);
+    }
     return out;
   });
 }
 
-function pushRev(list: readonly Node[] | undefined, parent: Node, nodes: Node[], parents: Array<Node | undefined>): void {
+function pushRev(list: readonly Node[] | undefined, parent: Node, nodes: Node[], parents: Array<Node | undefined> | undefined): void {
   if (!list) return;
+  if (!parents) {
+    for (let i = list.length - 1; i >= 0; i--) nodes.push(list[i]);
+    return;
+  }
   for (let i = list.length - 1; i >= 0; i--) {
     nodes.push(list[i]);
     parents.push(parent);
@@ -108,7 +118,7 @@ function pushRev(list: readonly Node[] | undefined, parent: Node, nodes: Node[],
 }
 
 /** Push childrenOf(node) in reverse order (same order and content as childrenOf). */
-function pushChildren(node: Node, nodes: Node[], parents: Array<Node | undefined>): void {
+function pushChildren(node: Node, nodes: Node[], parents: Array<Node | undefined> | undefined): void {
   const n = node as any;
   switch (node.type) {
     case 'block_quote':
@@ -116,7 +126,7 @@ function pushChildren(node: Node, nodes: Node[], parents: Array<Node | undefined
       pushRev(n.children, node, nodes, parents);
       return;
     case 'line':
-      if (n.nested) { nodes.push(n.nested); parents.push(node); }
+      if (n.nested) { nodes.push(n.nested); parents?.push(node); }
       pushRev(n.children, node, nodes, parents);
       return;
     case 'document':
@@ -161,7 +171,7 @@ function pushChildren(node: Node, nodes: Node[], parents: Array<Node | undefined
       return;
     case 'substitution_definition':
       nodes.push(n.directive);
-      parents.push(node);
+      parents?.push(node);
       return;
     case 'table':
       pushRev(n.body, node, nodes, parents);
