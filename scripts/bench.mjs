@@ -223,19 +223,21 @@ if (hasRenderer && core.renderHtml) {
 
 // ------------------------------------------------------------------ docutils
 
-let docutilsMs;
+// docutils runs in one Python process that stays up and parses the corpus when asked; its passes are
+// interleaved with ours, so that both sides of each ratio were measured within seconds of each other
+// (the speed of this shared machine drifts by up to 2x over minutes).
 if (!args.includes('--no-docutils')) {
   const py = `
-import sys, time, io
+import sys, time, io, json
 try:
-    import docutils.core, docutils.utils, docutils.frontend
+    import docutils, docutils.core, docutils.frontend
     from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
 except Exception as e:
-    print("ERR", e); sys.exit(0)
-files = [l for l in sys.stdin.read().split("\\n") if l]
+    print("ERR", e, flush=True); sys.exit(0)
+files = json.loads(sys.stdin.readline())
 texts = [open(f, encoding="utf-8").read() for f in files]
 settings = {"report_level": 5, "halt_level": 5, "warning_stream": io.StringIO(), "file_insertion_enabled": False, "raw_enabled": False}
-from docutils.utils import new_document
 try:
     from docutils.frontend import get_default_settings
     base = get_default_settings(Parser)
@@ -246,38 +248,67 @@ except Exception:
 for k, v in settings.items():
     setattr(base, k, v)
 parser = Parser()
-def timed(fn):
-    def run():
-        t0 = time.perf_counter(); c0 = time.process_time()
-        fn()
-        return ((time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000)
-    first = run()
-    rest = [run() for _ in range(5)]
-    wall = sorted(r[0] for r in rest)[2]
-    cpu = sorted(r[1] for r in rest)[2]
-    return first[0], wall, cpu, min(r[0] for r in rest)
 def parse_only():
     for f, t in zip(files, texts):
         parser.parse(t, new_document(f, base))
 def publish():
     for f, t in zip(files, texts):
         docutils.core.publish_doctree(t, source_path=f, settings_overrides=settings)
-p = timed(parse_only)
-q = timed(publish)
-print("OK", docutils.__version__, *p, *q)
+print("OK", docutils.__version__, flush=True)
+for line in sys.stdin:
+    fn = {"parse": parse_only, "publish": publish}.get(line.strip())
+    if fn is None:
+        break
+    t0 = time.perf_counter()
+    fn()
+    print((time.perf_counter() - t0) * 1000, flush=True)
 `;
-  const p = spawnSync('python3', ['-c', py], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 16 << 20 });
-  const out = (p.stdout || '').trim().split('\n').pop() || '';
-  if (p.error || !out.startsWith('OK')) {
-    row('docutils (python3)', 'skipped', p.error ? 'python3 not found' : `docutils not available: ${out || p.stderr.trim().split('\n').pop()}`);
+  const { spawn } = await import('node:child_process');
+  const { createInterface } = await import('node:readline');
+  let child;
+  try {
+    child = spawn('python3', ['-c', py], { stdio: ['pipe', 'pipe', 'ignore'] });
+  } catch {
+    child = undefined;
+  }
+  const lines = child ? createInterface({ input: child.stdout })[Symbol.asyncIterator]() : undefined;
+  const next = async () => {
+    if (!lines) return undefined;
+    const r = await Promise.race([lines.next(), new Promise((res) => child.once('error', () => res({ done: true })))]);
+    return r.done ? undefined : r.value;
+  };
+  child?.stdin.write(JSON.stringify(files) + '\n');
+  const hello = await next();
+  if (!hello || !hello.startsWith('OK')) {
+    row('docutils (python3)', 'skipped', !hello ? 'python3 not found' : `docutils not available: ${hello}`);
+    child?.kill();
   } else {
-    const [, version, ...nums] = out.split(' ');
-    const [pFirst, pWall, pCpu, pMin, qFirst, qWall, qCpu] = nums.map(Number);
-    docutilsMs = pWall;
-    row(`docutils ${version}: parser only (Parser.parse), same ${files.length} files`, fmt(pWall), `median of 5 warm passes (fastest ${fmt(pMin)}, CPU ${fmt(pCpu)}); first pass ${fmt(pFirst)}`);
-    row(`docutils ${version}: publish_doctree (parse + transforms)`, fmt(qWall), `median of 5 warm passes (CPU ${fmt(qCpu)}); first pass ${fmt(qFirst)}`);
-    const ratio = pWall / corpusMedian;
-    row('Ratio docutils parser / weekly-report (parse + rules)', `${ratio.toFixed(1)}×`, `medians, wall; fastest passes ${(pMin / corpusMin).toFixed(1)}×; CPU ${(pCpu / corpusCpuMedian).toFixed(1)}×; publish_doctree ${(qWall / corpusMedian).toFixed(1)}×; target ≥ 50× ${ratio >= 50 ? 'OK' : 'MISSED'}`);
+    const version = hello.split(' ')[1];
+    const ask = async (what) => {
+      child.stdin.write(what + '\n');
+      return Number(await next());
+    };
+    await ask('parse'); // warm-up (imports, caches)
+    const PAIRS = 7;
+    const theirs = [];
+    const ours = [];
+    const ratios = [];
+    for (let i = 0; i < PAIRS; i++) {
+      const o = corpusPass();
+      const t = await ask('parse');
+      ours.push(o);
+      theirs.push(t);
+      ratios.push(t / o);
+    }
+    const pub = [];
+    for (let i = 0; i < 3; i++) pub.push(await ask('publish'));
+    const pubOurs = [corpusPass(), corpusPass(), corpusPass()];
+    child.stdin.write('quit\n');
+    child.stdin.end();
+    const ratio = median(ratios);
+    row(`docutils ${version}: parser only (Parser.parse), same ${files.length} files`, fmt(median(theirs)), `median of ${PAIRS} warm passes (fastest ${fmt(Math.min(...theirs))}), each right after one of ours (median ${fmt(median(ours))})`);
+    row(`docutils ${version}: publish_doctree (parse + transforms)`, fmt(median(pub)), 'median of 3 warm passes');
+    row('Ratio docutils parser / weekly-report (parse + rules)', `${ratio.toFixed(1)}×`, `median of the ${PAIRS} paired passes (range ${Math.min(...ratios).toFixed(1)}–${Math.max(...ratios).toFixed(1)}×); publish_doctree ${(median(pub) / median(pubOurs)).toFixed(1)}×; target ≥ 50× ${ratio >= 50 ? 'OK' : 'MISSED'}`);
   }
 }
 
