@@ -244,8 +244,18 @@ function resolveDocName(link: Pick<LinkItem, 'kind' | 'target' | 'glob'>, raw: s
   return withSuggestion({ status: 'missing', path: file }, link.kind, name, '', docPath, ws, root);
 }
 
+const globCache = new Map<string, RegExp>();
 /** Sphinx toctree globs: `*` and `?` and `[...]` within the document name (`*` may cross folders, as fnmatch). */
 function globRe(pattern: string): RegExp {
+  let re = globCache.get(pattern);
+  if (!re) {
+    if (globCache.size > 500) globCache.clear();
+    globCache.set(pattern, (re = compileGlob(pattern)));
+  }
+  return re;
+}
+
+function compileGlob(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];

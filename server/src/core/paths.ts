@@ -13,7 +13,10 @@ export function posixDirName(p: string): string {
 }
 
 /** Normalise '.', '..' and duplicate slashes. Keeps a leading '/'. */
+const NEEDS_NORMALIZING = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\/$/;
 export function posixNormalize(p: string): string {
+  // most paths are normal already: no '.' or '..' segment, no '//', no trailing '/'
+  if (p !== '' && !NEEDS_NORMALIZING.test(p)) return p;
   const abs = p.startsWith('/');
   const out: string[] = [];
   for (const part of p.split('/')) {

@@ -347,10 +347,12 @@ export function relativeToRoot(path: string, root: string | undefined): string {
  */
 export function profileFor(config: Config | undefined, path: string, root?: string): Profile {
   const r = root ?? config?.root;
-  // memoised per configuration (the same files are validated again and again on the keystroke path)
-  const key = (r ?? '') + '\0' + path;
-  const cache = cacheOf(profileCache, config);
-  const hit = cache.get(key);
+  // memoised per configuration and root (the same files are validated again and again on the keystroke
+  // path); two levels of maps, not a joined key (joining builds a new string to hash on every call)
+  const byRoot = cacheOf(profileCache, config);
+  let cache = byRoot.get(r ?? '');
+  if (!cache) byRoot.set(r ?? '', (cache = new Map()));
+  const hit = cache.get(path);
   if (hit) return hit;
   const rel = relativeToRoot(path, r);
   let found: Profile | undefined;
@@ -359,12 +361,12 @@ export function profileFor(config: Config | undefined, path: string, root?: stri
   }
   found ??= matchFileName(DEFAULT_PROFILE, posixBaseName(path)) ? DEFAULT_PROFILE : DOCUMENT_PROFILE;
   if (cache.size > 20000) cache.clear();
-  cache.set(key, found);
+  cache.set(path, found);
   return found;
 }
 
 const NO_CONFIG = {};
-const profileCache = new WeakMap<object, Map<string, Profile>>();
+const profileCache = new WeakMap<object, Map<string, Map<string, Profile>>>();
 const severityCache = new WeakMap<object, Map<string, SeverityOverride | undefined>>();
 function cacheOf<T>(m: WeakMap<object, Map<string, T>>, config: Config | undefined): Map<string, T> {
   const k = config ?? NO_CONFIG;
