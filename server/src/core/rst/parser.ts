@@ -216,12 +216,14 @@ export { shortcuts };
 interface LineTables { ls: Int32Array; le: Int32Array; ind: Int32Array; fs: Int32Array; tab: Uint8Array }
 
 /**
- * Tables handed back by finished table-cell parsers, for the next cell: a document with a few tables has
- * thousands of cells, and five fresh typed arrays per cell cost more than parsing a short cell. A cell's
+ * Line tables handed back by finished parsers, for the next one: five fresh typed arrays cost about 1 µs
+ * each, more than parsing a short table cell (a document with a few tables has thousands of cells), and
+ * a sixth of parsing a typical report. parse() and the table-cell parsers take their tables from here. A
  * parser may get longer tables than it has lines; it reads only indices below its `n`. Cells nest (a
- * table in a cell), so this is a stack: a parser takes one set and gives it back when its cell is done.
+ * table in a cell), so this is a stack: a parser takes one set and gives it back when it is done.
  */
 const cellTablePool: LineTables[] = [];
+const POOLED_LINES_MAX = 8192;
 function takeLineTables(count: number): LineTables {
   const t = cellTablePool.pop();
   if (t && t.ls.length >= count) return t;
@@ -257,8 +259,10 @@ export class BlockParser implements TableHost {
   /**
    * @param parent share problems, ids and title styles with this parser (table cells)
    * @param segments parse these source ranges as the lines (table cells) instead of the text's lines
+   * @param pooled take the line tables from the pool (table cells always do); the owner must call
+   *   releaseLineTables() when done
    */
-  constructor(src: string, parent?: BlockParser, segments?: Span[]) {
+  constructor(src: string, parent?: BlockParser, segments?: Span[], pooled = false) {
     this.src = src;
     this.doc = { type: 'document', start: 0, end: src.length, children: [] };
     this.problems = parent ? parent.problems : [];
@@ -274,7 +278,7 @@ export class BlockParser implements TableHost {
     if (segments) count = segments.length;
     else if (!hasCR) for (let q = src.indexOf('\n'); q >= 0; q = src.indexOf('\n', q + 1)) count++;
     else for (let q = 0; q < len; q++) { const c = src.charCodeAt(q); if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) count++; }
-    if (segments) {
+    if (segments || pooled) {
       const t = takeLineTables(count);
       this.ls = t.ls;
       this.le = t.le;
@@ -379,7 +383,8 @@ export class BlockParser implements TableHost {
 
   /** A table cell's parser is done: its line tables go back to the pool (it must not be used after this). */
   releaseLineTables(): void {
-    cellTablePool.push({ ls: this.ls, le: this.le, ind: this.ind, fs: this.fs, tab: this.tab });
+    // a very long document's tables are left to the garbage collector rather than kept for ever
+    if (this.ls.length <= POOLED_LINES_MAX) cellTablePool.push({ ls: this.ls, le: this.le, ind: this.ind, fs: this.fs, tab: this.tab });
   }
 
   // ------------------------------------------------------------ line geometry
@@ -1662,10 +1667,13 @@ export function parse(text: string): ParseResult {
   let p: BlockParser | undefined;
   const extra: Problem[] = [];
   try {
-    p = new BlockParser(src);
+    // the document's line tables come from the pool too (five typed arrays cost about 1 µs each)
+    p = new BlockParser(src, undefined, undefined, true);
     p.run();
   } catch (e) {
     extra.push({ kind: 'internal-error', severity: 'error', start: 0, end: Math.min(src.length, 1), data: { message: String((e as Error)?.message ?? e) } });
+  } finally {
+    p?.releaseLineTables();
   }
   const tree: Document = p ? p.doc : { type: 'document', start: 0, end: src.length, children: [] };
   try { fixSectionEnds(tree.children); } catch { /* keep what we have */ }
