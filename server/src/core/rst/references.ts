@@ -130,16 +130,15 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   for (const t of indirect) if (t.registered === false) defs.push(t);
   defs.sort((a, b) => a.span.start - b.span.start);
   const names = new Map<string, NameEntry>();
-  const usedIds = new Set<string>();
-  const nextSuffix = new Map<string, number>();
+  // ids only name broken indirect targets in messages: without indirect targets none is needed
+  const ids = indirect.length > 0 ? { used: new Set<string>(), nextSuffix: new Map<string, number>() } : undefined;
   for (const d of defs) {
     if (d.registered === false) {
       d.hasName = true;
       continue;
     }
     d.hasName = true;
-    // ids only name broken indirect targets in messages: without indirect targets none is needed
-    if (indirect.length > 0) d.id = uniqueId(makeId(d.name) || 'id1', usedIds, nextSuffix);
+    if (ids) d.id = uniqueId(makeId(d.name) || 'id1', ids.used, ids.nextSuffix);
     if (!d.name) continue;
     const old = names.get(d.name);
     if (!old) {
@@ -179,11 +178,12 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
     num++;
   }
   // references taking a number: [#]_ and [#x]_ without a labelled footnote; the first ones get resolved
-  const consumers = autoRefs.filter((r) => !(r.label && labelledAuto.has(r.label) && names.get(r.label)?.owner));
-  const numbered = new Set(consumers.slice(0, autoFootnotes).map((r) => r.span.start));
+  // (most documents have none of these, nor indirect targets or substitutions: no collections for them)
+  const consumers = autoRefs.length ? autoRefs.filter((r) => !(r.label && labelledAuto.has(r.label) && names.get(r.label)?.owner)) : autoRefs;
+  const numbered = consumers.length ? new Set(consumers.slice(0, autoFootnotes).map((r) => r.span.start)) : EMPTY_NUMBERS;
 
   // ---- indirect targets (docutils IndirectHyperlinks): follow the chain through registered names
-  const brokenNames = new Set<string>();
+  let brokenNames: Set<string> | undefined;
   for (const t of indirect) {
     let explanation = '';
     const seen = new Set<TargetDef>([t]);
@@ -203,16 +203,16 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
       cur = e.owner;
     }
     if (!explanation) continue;
-    if (t.hasName) brokenNames.add(t.name);
+    if (t.hasName) (brokenNames ??= new Set()).add(t.name);
     const naming = (t.hasName ? `"${t.name}" ` : '') + (t.id ? `(id="${t.id}")` : '');
     problems.push(problem('indirect-target-unknown', 'error', t.span, { naming, name: t.name, refname: t.refname!, explanation }));
   }
 
   // ---- named references
-  const embeddedNames = new Set(indirect.filter((t) => t.registered === false).map((t) => t.name));
+  const embeddedNames = indirect.length ? new Set(indirect.filter((t) => t.registered === false).map((t) => t.name)) : EMPTY_NAMES;
   for (const r of refs) {
     if (numbered.has(r.span.start)) continue; // [#x]_ numbered by an auto footnote
-    if (brokenNames.has(r.name)) continue; // docutils replaces them silently, after the indirect-target error
+    if (brokenNames?.has(r.name)) continue; // docutils replaces them silently, after the indirect-target error
     const e = names.get(r.name);
     if (!e && embeddedNames.has(r.name)) continue; // resolved through an embedded alias target
     if (!e) problems.push(problem('unknown-target', 'error', r.span, { name: r.name }));
@@ -226,6 +226,25 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   }
 
   // ---- substitutions
+  if (substDefs.length || substRefs.length) checkSubstitutions(substDefs, substRefs, problems);
+
+  // ---- auto-numbered and symbol footnotes
+  // labelled [#x]_ references resolved by a labelled footnote do not take a number; docutils reports the first excess one
+  if (consumers.length > autoFootnotes) {
+    problems.push(problem('footnote-autonumber-mismatch', 'error', consumers[autoFootnotes].span, { count: autoFootnotes }));
+  }
+  if (symbolRefs.length > symbolFootnotes) {
+    problems.push(problem('footnote-symbol-mismatch', 'error', symbolRefs[symbolFootnotes], { count: symbolFootnotes }));
+  }
+
+  problems.sort((a, b) => a.start - b.start);
+  return problems;
+}
+
+const EMPTY_NUMBERS: ReadonlySet<number> = new Set();
+const EMPTY_NAMES: ReadonlySet<string> = new Set();
+
+function checkSubstitutions(substDefs: Array<{ name: string; span: Span }>, substRefs: Array<{ name: string; span: Span }>, problems: Problem[]): void {
   const substNames = new Map<string, number>();
   const substLower = new Set<string>();
   for (const s of substDefs) {
@@ -240,18 +259,6 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
       problems.push(problem('undefined-substitution', 'error', r.span, { name: n }));
     }
   }
-
-  // ---- auto-numbered and symbol footnotes
-  // labelled [#x]_ references resolved by a labelled footnote do not take a number; docutils reports the first excess one
-  if (consumers.length > autoFootnotes) {
-    problems.push(problem('footnote-autonumber-mismatch', 'error', consumers[autoFootnotes].span, { count: autoFootnotes }));
-  }
-  if (symbolRefs.length > symbolFootnotes) {
-    problems.push(problem('footnote-symbol-mismatch', 'error', symbolRefs[symbolFootnotes], { count: symbolFootnotes }));
-  }
-
-  problems.sort((a, b) => a.start - b.start);
-  return problems;
 }
 
 function collectReference(
