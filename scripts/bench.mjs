@@ -2,7 +2,8 @@
 // npm run bench — builds, then prints timing figures as a table:
 //   one typical report validated in-process (median of ≥200 runs), the whole corpus in one process,
 //   the corpus through the CLI (one process), a large synthetic workspace (2,000 reports), preview
-//   rendering, and docutils parsing the same corpus files in one Python process (when available).
+//   rendering, and docutils parsing the same corpus files in one Python process (when available), its
+//   passes interleaved with ours so that the ratio compares passes measured seconds apart.
 // Options: --runs N (default 300), --synthetic N (default 2000), --no-docutils, --json.
 import { build } from './build.mjs';
 import * as esbuild from 'esbuild';
