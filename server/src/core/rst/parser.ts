@@ -38,6 +38,8 @@ const ENUM = '([0-9]+|[a-z]|[A-Z]|[ivxlcdm]+|[IVXLCDM]+|#)';
 const RE_ENUM = new RegExp(`^(?:\\(${ENUM}\\)|${ENUM}\\)|${ENUM}\\.)( +|$)`);
 /** Cheap pre-check: could this line start with an enumerator ("12.", "a)", "iv.")? */
 const RE_ENUM_START = /^(?:[0-9]+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]/;
+/** RE_ENUM_START at lastIndex of the whole text (sticky), without slicing the line out. */
+const RE_ENUM_START_AT = /(?:[0-9]+|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)[.)]/y;
 const RE_FIELD = /^:(?![: ])(?:[^:\\]|\\.|:(?!(?:[ `]|$)))*(?<! ):( +|$)/;
 const OPTARG = '(?:[a-zA-Z][a-zA-Z0-9_-]*|<[^<>]+>)';
 const SHORTOPT = `(?:-|\\+)[a-zA-Z0-9](?: ?${OPTARG})?`;
@@ -51,6 +53,8 @@ const RE_SIMPLE_TOP = /^=+( +=+)+ *$/;
 const RE_EXPLICIT = /^\.\.( +|$)/;
 const RE_ANON = /^__( +|$)/;
 const RE_LINE = /^([!-/:-@[-`{-~])\1* *$/;
+/** The first character class of RE_LINE: ASCII punctuation. */
+const isPunctuation = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 const RE_NONALNUM7 = /^[!-/:-@[-`{-~]/;
 
 const RE_FOOTNOTE = new RegExp(String.raw`^\.\.[ ]+\[([0-9]+|#|#${SIMPLENAME}|\*)\]([ ]+|$)`, 'u');
@@ -618,13 +622,18 @@ export class BlockParser implements TableHost {
   /** A rel-0 line: try docutils' transitions in order. Returns the next line index. */
   construct(ctx: BodyCtx, k: number): number {
     const w = ctx.w;
-    const t = this.txt(w, k);
-    let m: RegExpExecArray | null;
-    const c0 = t.charCodeAt(0);
+    // the line's text starts at its first non-blank character (rel 0); look there before slicing it
+    const o = this.startOff(w, k);
+    const c0 = this.src.charCodeAt(o);
     // fast paths: an ASCII letter or digit can only start an enumerator or text; other non-ASCII only bullets or text
     const alnum = (c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122);
-    if (alnum && !RE_ENUM_START.test(t)) return this.text(ctx, k);
+    if (alnum) {
+      RE_ENUM_START_AT.lastIndex = o; // (the pattern matches no blank, tab or line break: same as on the sliced line)
+      if (!RE_ENUM_START_AT.test(this.src)) return this.text(ctx, k);
+    }
     if (c0 >= 128 && c0 !== 0x2022 && c0 !== 0x2023 && c0 !== 0x2043) return this.text(ctx, k);
+    const t = this.txt(w, k);
+    let m: RegExpExecArray | null;
     if ((m = RE_BULLET.exec(t))) return this.bulletList(ctx, k, m[0].length);
     if (c0 === 40 || alnum || c0 === 35) {
       if ((m = RE_ENUM.exec(t))) {
@@ -978,7 +987,8 @@ export class BlockParser implements TableHost {
     if (n1 < w.hi) {
       const r1 = this.rel(w, n1);
       if (r1 > 0) return this.definitionList(ctx, k);
-      if (r1 === 0) {
+      // an underline starts with ASCII punctuation: look at that character before slicing the line
+      if (r1 === 0 && isPunctuation(this.src.charCodeAt(this.startOff(w, n1)))) {
         const t1 = this.txt(w, n1);
         if (RE_LINE.test(t1)) {
           const r = this.underlineTitle(ctx, k, n1, t1);
