@@ -482,7 +482,17 @@ function computeLinkFacts(parsed: ParseResult, text: string): { links: LinkItem[
 
   // unbalanced backquotes around `text <url>`_ : scan each inline container's source once
   covered.sort((a, b) => a.start - b.start);
-  for (const c of containers) scanUnbalanced(text, c, covered, out);
+  // only containers with a '<' in them: one forward cursor over the text (containers come in order;
+  // one that starts earlier than the cursor's search just searches again)
+  let ltFrom = 0;
+  let lt = text.indexOf('<');
+  for (const c of containers) {
+    if (c.start < ltFrom || (lt >= 0 && lt < c.start)) {
+      ltFrom = c.start;
+      lt = text.indexOf('<', c.start);
+    }
+    if (lt >= 0 && lt < c.end) scanUnbalanced(text, c, covered, out);
+  }
 
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   links.sort((a, b) => a.start - b.start || a.end - b.end);

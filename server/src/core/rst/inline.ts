@@ -279,15 +279,14 @@ class InlineParser {
       }
       this.L = parts.join('\n');
     }
-    this.E = escape2null(this.L);
-    this.n = this.E.length;
-    const F = scratch ? viewU16(this.n + 1) : new Uint16Array(this.n + 1);
-    F[this.n] = 0;
-    const E = this.E;
-    for (let i = 0; i < this.n; i++) {
+    const E = (this.E = escape2null(this.L));
+    const n = (this.n = E.length);
+    const F = scratch ? viewU16(n + 1) : new Uint16Array(n + 1);
+    F[n] = 0;
+    for (let i = 0; i < n; i++) {
       const c = E.charCodeAt(i);
       if (c < 256) F[i] = LATIN1_FLAGS[c];
-      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < this.n) {
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
         const d = E.charCodeAt(i + 1);
         if (d >= 0xdc00 && d <= 0xdfff) {
           F[i] = F[i + 1] = flagsOf(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
