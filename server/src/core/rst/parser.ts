@@ -743,8 +743,9 @@ export class BlockParser implements TableHost {
     const c = this.cOf(w, k);
     const ms = this.off(k, c);
     const t = this.txt(w, k);
-    const markerText = t.slice(0, markerLen).replace(/ +$/, '');
-    const markerSpan = { start: ms, end: this.off(k, c + markerText.length) };
+    let markerEnd = markerLen; // the marker without the spaces after it
+    while (markerEnd > 0 && t.charCodeAt(markerEnd - 1) === 32) markerEnd--;
+    const markerSpan = { start: ms, end: this.off(k, c + markerEnd) };
     const ind = t.length > markerLen ? this.getKnownIndented(w, k, markerLen) : this.getFirstKnownIndented(w, k, c + markerLen);
     const children = this.body(ind.win, false, ctx.depth + 1);
     const end = children.length ? Math.max(children[children.length - 1].end, markerSpan.end) : markerSpan.end;
