@@ -77,20 +77,18 @@ export function walk(root: Node, visit: (node: Node, parent: Node | undefined) =
  * documents one after another.
  */
 const MEMO_SIZE = 8;
-const memos = new Map<symbol, Array<{ tree: object; value: unknown }>>();
+interface Memo { trees: Array<object | undefined>; values: unknown[]; next: number }
+const memos = new Map<symbol, Memo>();
 export function treeMemo<T>(tree: object, key: symbol, compute: () => T): T {
-  let list = memos.get(key);
-  if (!list) memos.set(key, (list = []));
-  for (let i = 0; i < list.length; i++) {
-    if (list[i].tree === tree) {
-      const hit = list[i];
-      if (i > 0) { list.splice(i, 1); list.unshift(hit); }
-      return hit.value as T;
-    }
-  }
+  let m = memos.get(key);
+  if (!m) memos.set(key, (m = { trees: new Array(MEMO_SIZE).fill(undefined), values: new Array(MEMO_SIZE).fill(undefined), next: 0 }));
+  const trees = m.trees;
+  for (let i = 0; i < MEMO_SIZE; i++) if (trees[i] === tree) return m.values[i] as T;
   const value = compute();
-  list.unshift({ tree, value });
-  if (list.length > MEMO_SIZE) list.length = MEMO_SIZE;
+  // a ring: the oldest entry makes room (no array shifting on every call)
+  trees[m.next] = tree;
+  m.values[m.next] = value;
+  m.next = (m.next + 1) % MEMO_SIZE;
   return value;
 }
 
