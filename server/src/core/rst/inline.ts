@@ -148,11 +148,11 @@ for (const ch of '*`_|[]:@\\') TRIGGER_CODES[ch.charCodeAt(0)] = 1;
 let scratchF = new Uint16Array(256);
 const scratchI32: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
 const scratchMemo: Array<Map<number, number>> = [new Map(), new Map(), new Map()];
-function viewU16(len: number): Uint16Array {
+function scratchU16(len: number): Uint16Array {
   if (scratchF.length < len) scratchF = new Uint16Array(Math.max(len, scratchF.length * 2));
   return scratchF;
 }
-function viewI32(slot: number, len: number): Int32Array {
+function scratchInt32(slot: number, len: number): Int32Array {
   if (scratchI32[slot].length < len) scratchI32[slot] = new Int32Array(Math.max(len, scratchI32[slot].length * 2));
   return scratchI32[slot];
 }
@@ -281,7 +281,7 @@ class InlineParser {
     }
     const E = (this.E = escape2null(this.L));
     const n = (this.n = E.length);
-    const F = scratch ? viewU16(n + 1) : new Uint16Array(n + 1);
+    const F = scratch ? scratchU16(n + 1) : new Uint16Array(n + 1);
     F[n] = 0;
     for (let i = 0; i < n; i++) {
       const c = E.charCodeAt(i);
@@ -356,7 +356,7 @@ class InlineParser {
   }
   private runEnd(flag: number, slot: number): Int32Array {
     const n = this.n, F = this.F;
-    const a = this.scratch ? viewI32(slot, n + 1) : new Int32Array(n + 1);
+    const a = this.scratch ? scratchInt32(slot, n + 1) : new Int32Array(n + 1);
     a[n] = n;
     for (let k = n - 1; k >= 0; k--) a[k] = (F[k] & flag) !== 0 ? a[k + 1] : k;
     return a;
@@ -371,7 +371,7 @@ class InlineParser {
   private emailNameEnd(i: number): number {
     if (!this.emailNameEndArr) {
       const n = this.n, F = this.F, E = this.E;
-      const a = this.scratch ? viewI32(2, n + 2) : new Int32Array(n + 2);
+      const a = this.scratch ? scratchInt32(2, n + 2) : new Int32Array(n + 2);
       a[n] = 0;
       a[n + 1] = 0;
       for (let k = n - 1; k >= 0; k--) {
@@ -387,7 +387,7 @@ class InlineParser {
   private hostEnd(i: number): number {
     if (!this.hostEndArr) {
       const n = this.n, F = this.F, E = this.E;
-      const a = this.scratch ? viewI32(3, n + 1) : new Int32Array(n + 1);
+      const a = this.scratch ? scratchInt32(3, n + 1) : new Int32Array(n + 1);
       a[n] = n;
       for (let k = n - 1; k >= 0; k--) a[k] = (F[k] & F_EMAILC) !== 0 || E[k] === '.' ? a[k + 1] : k;
       this.hostEndArr = a;

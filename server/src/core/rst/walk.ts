@@ -117,13 +117,9 @@ export function preorder(root: Node): readonly Node[] {
 
 function pushRev(list: readonly Node[] | undefined, parent: Node, nodes: Node[], parents: Array<Node | undefined> | undefined): void {
   if (!list) return;
-  if (!parents) {
-    for (let i = list.length - 1; i >= 0; i--) nodes.push(list[i]);
-    return;
-  }
   for (let i = list.length - 1; i >= 0; i--) {
     nodes.push(list[i]);
-    parents.push(parent);
+    if (parents) parents.push(parent);
   }
 }
 
