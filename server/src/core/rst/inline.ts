@@ -129,7 +129,7 @@ function isKnownRole(name: string): boolean {
 /** docutils `fully_normalize_name` and `whitespace_normalize_name` (Python's whitespace). */
 export { normalizeName, whitespaceNormalize };
 /** docutils `unescape` on NUL-escaped text (escaped whitespace vanishes). */
-function unescape(s: string): string {
+export function unescape(s: string): string {
   if (s.indexOf('\0') < 0) return s;
   return s.replace(/\0[ \n]?/g, '');
 }
@@ -891,7 +891,8 @@ class InlineParser {
   }
 }
 
-function escape2null(text: string): string {
+/** docutils.utils.escape2null: a backslash and the character after it become NUL and that character. */
+export function escape2null(text: string): string {
   // one regular-expression replace builds a flat string (a chain of += builds a rope, and every
   // charCodeAt on a rope is slower: the flag table reads each character)
   return text.indexOf('\\') < 0 ? text : text.replace(/\\(.?)/gs, '\0$1');

@@ -17,7 +17,7 @@ import type {
   LineBlock, ListItem, LiteralBlock, OptionList, OptionListItem, Paragraph, ParseResult, Problem,
   ProblemSeverity, Section, Span, SubstitutionDefinition, Target, Transition,
 } from './ast';
-import { parseInline, shortcuts, tight } from './inline';
+import { escape2null, parseInline, shortcuts, tight, unescape } from './inline';
 import { makeId, normalizeName } from './names';
 import { resolveReferences } from './references';
 import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
@@ -173,14 +173,6 @@ export function columnWidth(s: string): number {
 
 export { makeId, normalizeName } from './names';
 
-/** Backslash escapes → NUL + char (docutils.utils.escape2null). */
-function escape2null(s: string): string {
-  return s.indexOf('\\') < 0 ? s : s.replace(/\\(.?)/gs, '\x00$1');
-}
-/** Remove NUL-escapes (docutils unescape). */
-function unescape(s: string): string {
-  return s.indexOf('\x00') < 0 ? s : s.replace(/\x00(?:[ \n]|$)/g, '').replace(/\x00/g, '');
-}
 
 /** Plain text of inline nodes (like docutils' astext for titles). */
 export function inlineText(nodes: Inline[]): string {
