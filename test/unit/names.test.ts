@@ -2,18 +2,9 @@
 // transcriptions (regular expressions + NFKD, as the parser had them before) give, on fixed and random input.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fullyNormalizeName, makeId, normalizeName, whitespaceNormalize } from '../../server/src/core/rst/names';
+import { fullyNormalizeName, makeId, NON_ID_TRANSLATE, normalizeName, whitespaceNormalize } from '../../server/src/core/rst/names';
 
-const NON_ID_TRANSLATE: Record<string, string> = {
-  '\u00f8': 'o', '\u0111': 'd', '\u0127': 'h', '\u0131': 'i', '\u0142': 'l', '\u0167': 't', '\u0180': 'b',
-  '\u0183': 'b', '\u0188': 'c', '\u018c': 'd', '\u0192': 'f', '\u0199': 'k', '\u019a': 'l', '\u019e': 'n',
-  '\u01a5': 'p', '\u01ab': 't', '\u01ad': 't', '\u01b4': 'y', '\u01b6': 'z', '\u01e5': 'g', '\u0225': 'z',
-  '\u0234': 'l', '\u0235': 'n', '\u0236': 't', '\u0237': 'j', '\u023c': 'c', '\u023f': 's', '\u0240': 'z',
-  '\u0247': 'e', '\u0249': 'j', '\u024b': 'q', '\u024d': 'r', '\u024f': 'y',
-  '\u00df': 'sz', '\u00e6': 'ae', '\u0153': 'oe', '\u0238': 'db', '\u0239': 'qp',
-};
-
-/** docutils.nodes.make_id, transcribed step by step. */
+/** docutils.nodes.make_id, transcribed step by step (with docutils' translation table, shared with the code). */
 function makeIdReference(s: string): string {
   let id = s.toLowerCase();
   id = [...id].map((c) => NON_ID_TRANSLATE[c] ?? c).join('');

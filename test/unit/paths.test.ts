@@ -1,21 +1,8 @@
-// posixNormalize: its shortcut for paths that are normal already gives what the full normalisation gives.
+// posixNormalize: its shortcut for paths that are normal already gives what the full normalisation
+// (normalizeSegments, the general path) gives.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { posixNormalize } from '../../server/src/core/paths';
-
-function reference(p: string): string {
-  const abs = p.startsWith('/');
-  const out: string[] = [];
-  for (const part of p.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!abs) out.push('..');
-    } else out.push(part);
-  }
-  const joined = out.join('/');
-  return abs ? '/' + joined : joined || '.';
-}
+import { normalizeSegments as reference, posixNormalize } from '../../server/src/core/paths';
 
 test('posixNormalize: fixed cases', () => {
   const cases: Array<[string, string]> = [

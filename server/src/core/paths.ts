@@ -16,7 +16,11 @@ export function posixDirName(p: string): string {
 const NEEDS_NORMALIZING = /(?:^|\/)\.\.?(?:\/|$)|\/\/|\/$/;
 export function posixNormalize(p: string): string {
   // most paths are normal already: no '.' or '..' segment, no '//', no trailing '/'
-  if (p !== '' && !NEEDS_NORMALIZING.test(p)) return p;
+  return p !== '' && !NEEDS_NORMALIZING.test(p) ? p : normalizeSegments(p);
+}
+
+/** posixNormalize without its pass-through for normal paths (exported for the test that compares the two). */
+export function normalizeSegments(p: string): string {
   const abs = p.startsWith('/');
   const out: string[] = [];
   for (const part of p.split('/')) {

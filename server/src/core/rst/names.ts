@@ -6,7 +6,7 @@
  */
 
 /** docutils `_non_id_translate` (and `_non_id_translate_digraphs`). */
-const NON_ID_TRANSLATE: Record<string, string> = {
+export const NON_ID_TRANSLATE: Readonly<Record<string, string>> = {
   '\u00f8': 'o', '\u0111': 'd', '\u0127': 'h', '\u0131': 'i', '\u0142': 'l', '\u0167': 't', '\u0180': 'b',
   '\u0183': 'b', '\u0188': 'c', '\u018c': 'd', '\u0192': 'f', '\u0199': 'k', '\u019a': 'l', '\u019e': 'n',
   '\u01a5': 'p', '\u01ab': 't', '\u01ad': 't', '\u01b4': 'y', '\u01b6': 'z', '\u01e5': 'g', '\u0225': 'z',
