@@ -218,10 +218,10 @@ interface LineTables { ls: Int32Array; le: Int32Array; ind: Int32Array; fs: Int3
  * parser may get longer tables than it has lines; it reads only indices below its `n`. Cells nest (a
  * table in a cell), so this is a stack: a parser takes one set and gives it back when it is done.
  */
-const cellTablePool: LineTables[] = [];
+const lineTablePool: LineTables[] = [];
 const POOLED_LINES_MAX = 8192;
 function takeLineTables(count: number): LineTables {
-  const t = cellTablePool.pop();
+  const t = lineTablePool.pop();
   if (t && t.ls.length >= count) return t;
   const cap = Math.max(count, t ? t.ls.length * 2 : 16);
   return { ls: new Int32Array(cap), le: new Int32Array(cap), ind: new Int32Array(cap), fs: new Int32Array(cap), tab: new Uint8Array(cap) };
@@ -255,10 +255,10 @@ export class BlockParser implements TableHost {
   /**
    * @param parent share problems, ids and title styles with this parser (table cells)
    * @param segments parse these source ranges as the lines (table cells) instead of the text's lines
-   * @param pooled take the line tables from the pool (table cells always do); the owner must call
-   *   releaseLineTables() when done
+   * The line tables come from the pool; whoever is done with the parser may give them back with
+   * releaseLineTables() (parse() and the table cells do).
    */
-  constructor(src: string, parent?: BlockParser, segments?: Span[], pooled = false) {
+  constructor(src: string, parent?: BlockParser, segments?: Span[]) {
     this.src = src;
     this.doc = { type: 'document', start: 0, end: src.length, children: [] };
     this.problems = parent ? parent.problems : [];
@@ -274,20 +274,12 @@ export class BlockParser implements TableHost {
     if (segments) count = segments.length;
     else if (!hasCR) for (let q = src.indexOf('\n'); q >= 0; q = src.indexOf('\n', q + 1)) count++;
     else for (let q = 0; q < len; q++) { const c = src.charCodeAt(q); if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) count++; }
-    if (segments || pooled) {
-      const t = takeLineTables(count);
-      this.ls = t.ls;
-      this.le = t.le;
-      this.ind = t.ind;
-      this.fs = t.fs;
-      this.tab = t.tab;
-    } else {
-      this.ls = new Int32Array(count);
-      this.le = new Int32Array(count);
-      this.ind = new Int32Array(count);
-      this.fs = new Int32Array(count);
-      this.tab = new Uint8Array(count);
-    }
+    const t = takeLineTables(count);
+    this.ls = t.ls;
+    this.le = t.le;
+    this.ind = t.ind;
+    this.fs = t.fs;
+    this.tab = t.tab;
     if (segments) {
       for (const sg of segments) this.addLine(sg.start, sg.end);
       return;
@@ -377,10 +369,10 @@ export class BlockParser implements TableHost {
     return [{ type: 'paragraph', start: s, end: e, children: this.inline([{ start: s, end: e }]) }];
   }
 
-  /** A table cell's parser is done: its line tables go back to the pool (it must not be used after this). */
+  /** The parser is done: its line tables go back to the pool (it must not be used after this). */
   releaseLineTables(): void {
     // a very long document's tables are left to the garbage collector rather than kept for ever
-    if (this.ls.length <= POOLED_LINES_MAX) cellTablePool.push({ ls: this.ls, le: this.le, ind: this.ind, fs: this.fs, tab: this.tab });
+    if (this.ls.length <= POOLED_LINES_MAX) lineTablePool.push({ ls: this.ls, le: this.le, ind: this.ind, fs: this.fs, tab: this.tab });
   }
 
   // ------------------------------------------------------------ line geometry
@@ -1670,8 +1662,7 @@ export function parse(text: string): ParseResult {
   let p: BlockParser | undefined;
   const extra: Problem[] = [];
   try {
-    // the document's line tables come from the pool too (five typed arrays cost about 1 µs each)
-    p = new BlockParser(src, undefined, undefined, true);
+    p = new BlockParser(src);
     p.run();
   } catch (e) {
     extra.push({ kind: 'internal-error', severity: 'error', start: 0, end: Math.min(src.length, 1), data: { message: String((e as Error)?.message ?? e) } });
