@@ -49,7 +49,7 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   let symbolFootnotes = 0;
 
   embeddedUriTargets = [];
-  for (const node of preorder(tree) as Node[]) {
+  for (const node of preorder(tree)) {
     switch (node.type) {
       case 'section':
         defs.push({ name: normalizeName(node.titleText), explicit: false, span: node.titleSpan });
