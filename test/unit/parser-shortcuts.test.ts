@@ -2,7 +2,7 @@
 // and the same documents parsed again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse, shortcuts, sortNearlySorted } from '../../server/src/core/rst/parser';
+import { mergeSorted, parse, shortcuts, sortNearlySorted } from '../../server/src/core/rst/parser';
 import type { Problem } from '../../server/src/core/rst/ast';
 import { parseInline } from '../../server/src/core/rst/inline';
 
@@ -96,8 +96,30 @@ test('problems: the insertion sort orders like Array.prototype.sort (start, then
     }
     const mine = ps.slice();
     sortNearlySorted(mine);
-    const unsorted = ps.some((p, k) => k > 0 && p.start < ps[k - 1].start);
-    const want = unsorted ? ps.slice().sort((a, b) => a.start - b.start || a.end - b.end) : ps;
+    const want = ps.slice().sort(byRange);
     assert.deepEqual(mine.map((p) => p.kind), want.map((p) => p.kind));
   }
 });
+
+test('problems: merging two sorted lists orders like a stable sort of the two one after the other', () => {
+  const r = rng(4);
+  for (let i = 0; i < 300; i++) {
+    const make = (tag: string) => {
+      const ps: Problem[] = [];
+      const n = Math.floor(r() * (r() < 0.2 ? 3 : 100));
+      for (let k = 0; k < n; k++) {
+        const start = Math.floor(r() * 60);
+        ps.push({ kind: `${tag}${k}`, severity: 'warning', start, end: start + Math.floor(r() * 3) });
+      }
+      sortNearlySorted(ps);
+      return ps;
+    };
+    const a = make('a'), b = make('b');
+    const want = a.concat(b).sort(byRange);
+    assert.deepEqual(mergeSorted(a, b).map((p) => p.kind), want.map((p) => p.kind));
+  }
+});
+
+function byRange(a: Problem, b: Problem): number {
+  return a.start - b.start || a.end - b.end;
+}
