@@ -56,6 +56,31 @@ test('plain table cells: the shortcut gives the same tree and problems as a chil
   assert.ok(docs > 300, `only ${docs} of 400 documents parsed as tables`);
 });
 
+test('definition list terms without classifiers: the shortcut gives what splitting them gives', () => {
+  const r = rng(7);
+  const pieces = ['term', 'a', ' : ', ' : ', ' : ', ' :', ': ', ':', '  :  ', '\\ : ', '\\:', '*em*', '``lit``', 'x_', '`r <http://x>`_', ':doc:`d`', '\\', ' ', 'æ'];
+  let classified = 0, plain = 0;
+  for (let i = 0; i < 1000; i++) {
+    const items: string[] = [];
+    for (let k = 1 + Math.floor(r() * 3); k > 0; k--) {
+      let term = '';
+      for (let n = 1 + Math.floor(r() * 5); n > 0; n--) term += pieces[Math.floor(r() * pieces.length)];
+      items.push(term.trim() || 'x', '   definition');
+    }
+    const doc = items.join('\n') + '\n';
+    const fast = parse(doc);
+    shortcuts.plainTerms = false;
+    let full;
+    try { full = parse(doc); } finally { shortcuts.plainTerms = true; }
+    assert.deepEqual(fast, full, doc);
+    for (const b of fast.tree.children) {
+      if (b.type !== 'definition_list') continue;
+      for (const it of b.items) if (it.classifiers.length) classified++; else plain++;
+    }
+  }
+  assert.ok(classified > 200 && plain > 200, `classified ${classified}, plain ${plain}`);
+});
+
 test('plain inline text: the shortcut gives what the inline parser gives', () => {
   const r = rng(5);
   const alphabet = ['a', 'b', 'Z', '1', ' ', ' ', ':', ':', ': ', '*', '_', '`', '|', '[', ']', '@', '\\', '.', '-', '/', 'http', 'https:', 'mailto:', 'x@y.no', 'æ', '\t', '::'];

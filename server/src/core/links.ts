@@ -394,7 +394,9 @@ function computeLinkFacts(parsed: ParseResult, text: string): { links: LinkItem[
   const named: Array<{ name: string; url: string; start: number; end: number; explicit: boolean; anonymizable: boolean }> = [];
   const containers: Span[] = [];
   const covered: Span[] = []; // inline nodes that own their backquotes
-  for (const node of preorder(parsed.tree)) {
+  const nodes = preorder(parsed.tree);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     switch (node.type) {
       case 'directive':
         addDirective(links, node, text);

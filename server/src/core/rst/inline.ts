@@ -162,9 +162,10 @@ export interface InlineResult { nodes: Inline[]; problems: Problem[] }
 /**
  * Shortcuts of the parser that must give exactly what the general path gives; tests switch them off to
  * prove it (test/unit/parser-shortcuts.test.ts). plainInline: a block without markup characters is one
- * text node; plainCells: a one-line table cell of plain text is one paragraph.
+ * text node; plainCells: a one-line table cell of plain text is one paragraph; plainTerms: a definition
+ * list term whose text has no " : " keeps its nodes and has no classifiers.
  */
-export const shortcuts = { plainInline: true, plainCells: true };
+export const shortcuts = { plainInline: true, plainCells: true, plainTerms: true };
 
 /**
  * The array with no spare room. An array grown by push keeps capacity for 16 more elements: in a tree of

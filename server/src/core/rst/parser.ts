@@ -53,6 +53,10 @@ const RE_SIMPLE_TOP = /^=+( +=+)+ *$/;
 const RE_EXPLICIT = /^\.\.( +|$)/;
 const RE_ANON = /^__( +|$)/;
 const RE_LINE = /^([!-/:-@[-`{-~])\1* *$/;
+/** The separator of a definition list term's classifiers. */
+const RE_CLASSIFIER = / +: +/;
+/** A term without classifiers (nearly all of them) shares this list; trees are not modified after parse. */
+const NO_CLASSIFIERS: Inline[][] = Object.freeze([]) as unknown as Inline[][];
 /** The first character class of RE_LINE: ASCII punctuation. */
 const isPunctuation = (c: number) => (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 const RE_NONALNUM7 = /^[!-/:-@[-`{-~]/;
@@ -1210,6 +1214,10 @@ export class BlockParser implements TableHost {
   /** Term and classifiers (split on " : " in the term's text nodes). */
   term(span: Span): { term: Inline[]; classifiers: Inline[][] } {
     const nodes = this.inline([span]);
+    // most terms have no classifier: their nodes as they are, and one shared empty list (no array grown by push)
+    let split = !shortcuts.plainTerms;
+    if (!split) for (const n of nodes) if (n.type === 'text' && n.value.indexOf(':') >= 0 && RE_CLASSIFIER.test(n.value)) { split = true; break; }
+    if (!split) return { term: nodes, classifiers: NO_CLASSIFIERS };
     const parts: Inline[][] = [[]];
     const re = / +: +/g;
     for (const n of nodes) {
@@ -1228,7 +1236,7 @@ export class BlockParser implements TableHost {
       }
       if (pos < raw.length) parts[parts.length - 1].push({ type: 'text', start: n.start + pos, end: n.end, value: raw.slice(pos) });
     }
-    return { term: parts[0], classifiers: parts.slice(1) };
+    return { term: tight(parts[0]), classifiers: parts.slice(1).map(tight) };
   }
 
   // ------------------------------------------------------------ explicit markup

@@ -49,7 +49,9 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   let symbolFootnotes = 0;
 
   embeddedUriTargets = [];
-  for (const node of preorder(tree)) {
+  const nodes = preorder(tree);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
     switch (node.type) {
       case 'section':
         defs.push({ name: normalizeName(node.titleText), explicit: false, span: node.titleSpan });

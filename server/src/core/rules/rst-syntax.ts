@@ -85,7 +85,9 @@ export const rule: Rule = {
     const paragraphs: Paragraph[] = [];
     if (needSections || needParagraphs) {
       // (literal blocks and comments hold no sections or paragraphs)
-      for (const n of preorder(ctx.parsed.tree)) {
+      const nodes = preorder(ctx.parsed.tree);
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i];
         if (n.type === 'section') sections.push(n);
         else if (n.type === 'paragraph') paragraphs.push(n);
       }
