@@ -81,6 +81,28 @@ test('definition list terms without classifiers: the shortcut gives what splitti
   assert.ok(classified > 200 && plain > 200, `classified ${classified}, plain ${plain}`);
 });
 
+test('embedded URIs without whitespace or escapes: the shortcut gives what removing them gives', () => {
+  const r = rng(9);
+  const pieces = ['http://x.no/a', 'https://e.org', '/path', 'page.html', 'a@b.no', 'name_', ' ', '  ', '\n   ', '\\ ', '\\', '\\_', '\t', '\x1d', '_', '#frag', '?q=1', 'æ', '\u00a0'];
+  let plain = 0;
+  for (let i = 0; i < 2000; i++) {
+    let url = '';
+    for (let n = 1 + Math.floor(r() * 4); n > 0; n--) url += pieces[Math.floor(r() * pieces.length)];
+    const src = `see \`text <${url}>\`${r() < 0.3 ? '__' : '_'} now`;
+    const segs = src.split('\n').map((line, l, all) => {
+      const start = all.slice(0, l).reduce((n, x) => n + x.length + 1, 0);
+      return { start, end: start + line.length };
+    });
+    const fast = parseInline(src, segs);
+    shortcuts.plainUrls = false;
+    let full;
+    try { full = parseInline(src, segs); } finally { shortcuts.plainUrls = true; }
+    assert.deepEqual(fast, full, JSON.stringify(src));
+    if (!/[\s\x1c-\x1f\\]/.test(url) && fast.nodes.some((n) => n.type === 'reference' && n.url === url)) plain++;
+  }
+  assert.ok(plain > 200, `only ${plain} plain URLs`);
+});
+
 test('plain inline text: the shortcut gives what the inline parser gives', () => {
   const r = rng(5);
   const alphabet = ['a', 'b', 'Z', '1', ' ', ' ', ':', ':', ': ', '*', '_', '`', '|', '[', ']', '@', '\\', '.', '-', '/', 'http', 'https:', 'mailto:', 'x@y.no', 'æ', '\t', '::'];

@@ -360,14 +360,14 @@ interface SimpleRow { first: number; last: number; cells: Array<{ start: number;
 /** docutils SimpleTableParser. Columns are [start, end) in table-relative columns; end -1 = to line end. */
 function simpleStructure(lines: string[]): { head: SimpleRow[]; body: SimpleRow[]; colWidths: number[] } {
   const block = lines.slice();
-  block[0] = block[0].replace(/=/g, '-');
-  block[block.length - 1] = block[block.length - 1].replace(/=/g, '-');
+  block[0] = block[0].split('=').join('-'); // (faster than a global replace for these long runs)
+  block[block.length - 1] = block[block.length - 1].split('=').join('-');
   let headSep = -1;
   for (let i = 0; i < block.length; i++) {
     if (RE_SIMPLE_HEAD_SEP.test(block[i])) {
       if (headSep >= 0) throw new TableMarkupError('Multiple head/body row separators; only one allowed.');
       headSep = i;
-      block[i] = block[i].replace(/=/g, '-');
+      block[i] = block[i].split('=').join('-');
     }
   }
   if (headSep === 0 || headSep === block.length - 1) throw new TableMarkupError('The head/body row separator may not be the first or last line of the table.');

@@ -163,9 +163,10 @@ export interface InlineResult { nodes: Inline[]; problems: Problem[] }
  * Shortcuts of the parser that must give exactly what the general path gives; tests switch them off to
  * prove it (test/unit/parser-shortcuts.test.ts). plainInline: a block without markup characters is one
  * text node; plainCells: a one-line table cell of plain text is one paragraph; plainTerms: a definition
- * list term whose text has no " : " keeps its nodes and has no classifiers.
+ * list term whose text has no " : " keeps its nodes and has no classifiers; plainUrls: an embedded URI
+ * without whitespace or escapes is the URL as written.
  */
-export const shortcuts = { plainInline: true, plainCells: true, plainTerms: true };
+export const shortcuts = { plainInline: true, plainCells: true, plainTerms: true, plainUrls: true };
 
 /**
  * The array with no spare room. An array grown by push keeps capacity for 16 more elements: in a tree of
@@ -740,9 +741,13 @@ class InlineParser {
         alias = normalizeName(unescape(aliastext.slice(0, -1)));
         node.embeddedRefname = alias;
       } else {
-        const parts = aliastext.split('\0 ').flatMap((s) => s.split('\0\n'));
-        alias = parts.map((part) => part.replace(/[\s\x1c-\x1f]+/gu, '')).join(' ');
-        alias = unescape(alias);
+        // (a URL without whitespace or escapes, nearly every one, comes out as it is)
+        if (shortcuts.plainUrls && RE_ALIAS_PLAIN.test(aliastext)) alias = aliastext;
+        else {
+          const parts = aliastext.split('\0 ').flatMap((s) => s.split('\0\n'));
+          alias = parts.map((part) => part.replace(/[\s\x1c-\x1f]+/gu, '')).join(' ');
+          alias = unescape(alias);
+        }
         if (isEmail(alias)) alias = 'mailto:' + alias;
         node.url = alias;
       }
@@ -891,6 +896,9 @@ class InlineParser {
     return res;
   }
 }
+
+/** An embedded URI with nothing for phraseRef to remove: no whitespace, no \x1c-\x1f, no escape. */
+const RE_ALIAS_PLAIN = /^[^\s\x1c-\x1f\0]*$/u;
 
 /** docutils.utils.escape2null: a backslash and the character after it become NUL and that character. */
 export function escape2null(text: string): string {

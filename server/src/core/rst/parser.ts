@@ -275,7 +275,9 @@ export class BlockParser implements TableHost {
     const len = src.length;
     const hasCR = !segments && src.indexOf('\r') >= 0;
     let count = 1;
+    const pooled = lineTablePool.length ? lineTablePool[lineTablePool.length - 1].ls.length : 0;
     if (segments) count = segments.length;
+    else if (len < pooled) count = len + 1; // the pooled tables hold more lines than the text can have: no need to count
     else if (!hasCR) for (let q = src.indexOf('\n'); q >= 0; q = src.indexOf('\n', q + 1)) count++;
     else for (let q = 0; q < len; q++) { const c = src.charCodeAt(q); if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) count++; }
     const t = takeLineTables(count);
