@@ -224,10 +224,12 @@ interface LineTables { ls: Int32Array; le: Int32Array; ind: Int32Array; fs: Int3
  */
 const lineTablePool: LineTables[] = [];
 const POOLED_LINES_MAX = 8192;
-function takeLineTables(count: number): LineTables {
+function takeLineTables(count: number, room = 0): LineTables {
   const t = lineTablePool.pop();
   if (t && t.ls.length >= count) return t;
-  const cap = Math.max(count, t ? t.ls.length * 2 : 16);
+  // `room`: as many lines as the text has characters (up to the pool's limit), so that the next
+  // documents of that size need not count their lines first
+  const cap = Math.max(count, Math.min(room, POOLED_LINES_MAX), t ? t.ls.length * 2 : 16);
   return { ls: new Int32Array(cap), le: new Int32Array(cap), ind: new Int32Array(cap), fs: new Int32Array(cap), tab: new Uint8Array(cap) };
 }
 
@@ -280,7 +282,7 @@ export class BlockParser implements TableHost {
     else if (len < pooled) count = len + 1; // the pooled tables hold more lines than the text can have: no need to count
     else if (!hasCR) for (let q = src.indexOf('\n'); q >= 0; q = src.indexOf('\n', q + 1)) count++;
     else for (let q = 0; q < len; q++) { const c = src.charCodeAt(q); if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) count++; }
-    const t = takeLineTables(count);
+    const t = takeLineTables(count, segments ? 0 : len + 1);
     this.ls = t.ls;
     this.le = t.le;
     this.ind = t.ind;
