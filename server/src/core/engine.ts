@@ -5,6 +5,7 @@
 import type { ParseResult } from './rst/ast';
 import { parse } from './rst/parser';
 import { LineIndex } from './lineIndex';
+import { sortIfNeeded } from './sorted';
 import type { Finding, Fix, Locale, Workspace } from './types';
 import type { Rule, RuleContext, RuleMeta } from './rules/rule';
 import { RULE_LIST } from './rules/index';
@@ -115,7 +116,7 @@ export function validate(input: ValidateInput): Finding[] {
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return sortIfNeeded(findings, (a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
 export type { Config };

@@ -9,6 +9,7 @@ import type { Workspace } from './types';
 import { preorder, treeMemo } from './rst/walk';
 import { posixBaseName, posixDirName, posixJoin, posixRelative } from './paths';
 import { normalizeName } from './rst/names';
+import { sortIfNeeded } from './sorted';
 
 /** Normalised reference name, as docutils' `fully_normalize_name`: whitespace collapsed, lower-cased. */
 export { normalizeName };
@@ -483,7 +484,7 @@ function computeLinkFacts(parsed: ParseResult, text: string): { links: LinkItem[
   }
 
   // unbalanced backquotes around `text <url>`_ : scan each inline container's source once
-  covered.sort((a, b) => a.start - b.start);
+  sortIfNeeded(covered, (a, b) => a.start - b.start);
   // only containers with a '<' in them: one forward cursor over the text (containers come in order;
   // one that starts earlier than the cursor's search just searches again)
   let ltFrom = 0;
@@ -496,9 +497,13 @@ function computeLinkFacts(parsed: ParseResult, text: string): { links: LinkItem[
     if (lt >= 0 && lt < c.end) scanUnbalanced(text, c, covered, out);
   }
 
-  out.sort((a, b) => a.start - b.start || a.end - b.end);
-  links.sort((a, b) => a.start - b.start || a.end - b.end);
+  sortIfNeeded(out, byRange);
+  sortIfNeeded(links, byRange);
   return { links, slips: out };
+}
+
+function byRange(a: Span, b: Span): number {
+  return a.start - b.start || a.end - b.end;
 }
 
 function sameUrl(a: string, b: string): boolean {

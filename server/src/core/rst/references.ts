@@ -10,6 +10,7 @@ import type { Document, Node, Problem, Reference, Span } from './ast';
 import { preorder } from './walk';
 import { normalizeName, whitespaceNormalize } from './inline';
 import { makeId } from './names';
+import { sortIfNeeded } from '../sorted';
 
 interface TargetDef {
   name: string;
@@ -130,7 +131,7 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   embeddedUriTargets = [];
   // ---- names, in document order (docutils registers them while parsing)
   for (const t of indirect) if (t.registered === false) defs.push(t);
-  defs.sort((a, b) => a.span.start - b.span.start);
+  sortIfNeeded(defs, (a, b) => a.span.start - b.span.start);
   const names = new Map<string, NameEntry>();
   // ids only name broken indirect targets in messages: without indirect targets none is needed
   const ids = indirect.length > 0 ? { used: new Set<string>(), nextSuffix: new Map<string, number>() } : undefined;
@@ -239,7 +240,7 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
     problems.push(problem('footnote-symbol-mismatch', 'error', symbolRefs[symbolFootnotes], { count: symbolFootnotes }));
   }
 
-  problems.sort((a, b) => a.start - b.start);
+  sortIfNeeded(problems, (a, b) => a.start - b.start);
   return problems;
 }
 
