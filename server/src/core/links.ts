@@ -165,7 +165,8 @@ function absolute(link: string, docPath: string, root: string): string {
 function generated(abs: string, root: string): 'images' | 'skip' | undefined {
   const rel = posixRelative(root, abs);
   if (rel.startsWith('../')) return undefined;
-  const first = rel.split('/')[0];
+  const slash = rel.indexOf('/');
+  const first = slash < 0 ? rel : rel.slice(0, slash);
   if (first === '_images') return 'images';
   if (first === '_static' || first === '_downloads' || first === '_sources' || first === '_modules') return 'skip';
   if (/^(genindex|search|py-modindex|objects\.inv)(\.html)?$/.test(rel)) return 'skip';

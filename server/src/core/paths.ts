@@ -35,13 +35,28 @@ export function normalizeSegments(p: string): string {
 }
 
 export function posixJoin(...parts: string[]): string {
+  // (most calls join a folder and a name)
+  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '') return posixNormalize(parts[0] + '/' + parts[1]);
   return posixNormalize(parts.filter((p) => p !== '').join('/'));
 }
 
 /** Path of `to` relative to the folder `fromDir`. */
 export function posixRelative(fromDir: string, to: string): string {
-  const a = posixNormalize(fromDir).split('/').filter(Boolean);
-  const b = posixNormalize(to).split('/').filter(Boolean);
+  const a = posixNormalize(fromDir);
+  const b = posixNormalize(to);
+  // the common case, without splitting: an absolute path inside (or equal to) an absolute folder
+  if (a.charCodeAt(0) === 47 && b.charCodeAt(0) === 47) {
+    if (a === b) return '.';
+    if (a === '/') return b.slice(1);
+    if (b.length > a.length && b.charCodeAt(a.length) === 47 && b.startsWith(a)) return b.slice(a.length + 1);
+  }
+  return relativeSegments(a, b);
+}
+
+/** posixRelative of two normalised paths, segment by segment (exported for the test that compares the two). */
+export function relativeSegments(from: string, to: string): string {
+  const a = from.split('/').filter(Boolean);
+  const b = to.split('/').filter(Boolean);
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   const up = a.slice(i).map(() => '..');
