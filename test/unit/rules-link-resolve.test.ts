@@ -113,6 +113,9 @@ test('toctree entries: names like :doc:, globs must match a document', () => {
   assert.equal(r('toctree', 'workshop/2017_workshop_*', idx, true).status, 'ok');
   assert.equal(r('toctree', '2016/2016_uke_*', idx, true).status, 'ok');
   assert.equal(r('toctree', '2030/uke_*', idx, true).status, 'missing');
+  assert.equal(r('toctree', 'workshop/2016_workshop_[2-3]', idx, true).status, 'ok', 'a bracket set');
+  assert.equal(r('toctree', 'workshop/2016_workshop_[!0-9]', idx, true).status, 'missing', 'a negated set');
+  assert.equal(r('toctree', '?016/2016_uke_3*', idx, true).status, 'ok', 'a wildcard in the first segment');
   assert.equal(r('toctree', 'workshop/nothing', idx).status, 'missing');
   assert.equal(r('toctree', 'https://example.org', idx).status, 'skipped');
 });

@@ -234,8 +234,9 @@ function resolveDocName(link: Pick<LinkItem, 'kind' | 'target' | 'glob'>, raw: s
   if (!name) return { status: 'skipped', reason: 'not-a-path' };
   const abs = absolute(name, docPath, root);
   if (link.glob) {
-    const re = globRe(abs);
-    for (const f of ws.files()) if (f.endsWith('.rst') && re.test(f.slice(0, -4))) return { status: 'ok', path: f };
+    const { re, prefix } = globRe(abs);
+    // (a match starts with the pattern's literal part: most files are passed over without slicing or matching)
+    for (const f of ws.files()) if (f.startsWith(prefix) && f.endsWith('.rst') && re.test(f.slice(0, -4))) return { status: 'ok', path: f };
     return { status: 'missing', path: abs };
   }
   if (link.kind === 'toctree' && /^(genindex|search|py-modindex)$/.test(name)) return { status: 'skipped', reason: 'generated' };
@@ -246,15 +247,19 @@ function resolveDocName(link: Pick<LinkItem, 'kind' | 'target' | 'glob'>, raw: s
   return withSuggestion({ status: 'missing', path: file }, link.kind, name, '', docPath, ws, root);
 }
 
-const globCache = new Map<string, RegExp>();
-/** Sphinx toctree globs: `*` and `?` and `[...]` within the document name (`*` may cross folders, as fnmatch). */
-function globRe(pattern: string): RegExp {
-  let re = globCache.get(pattern);
-  if (!re) {
+const globCache = new Map<string, { re: RegExp; prefix: string }>();
+/**
+ * Sphinx toctree globs: `*` and `?` and `[...]` within the document name (`*` may cross folders, as fnmatch).
+ * `prefix`: the pattern up to its first wildcard, which every match starts with.
+ */
+function globRe(pattern: string): { re: RegExp; prefix: string } {
+  let g = globCache.get(pattern);
+  if (!g) {
     if (globCache.size > 500) globCache.clear();
-    globCache.set(pattern, (re = compileGlob(pattern)));
+    const wild = pattern.search(/[*?[]/);
+    globCache.set(pattern, (g = { re: compileGlob(pattern), prefix: wild < 0 ? pattern : pattern.slice(0, wild) }));
   }
-  return re;
+  return g;
 }
 
 function compileGlob(pattern: string): RegExp {
