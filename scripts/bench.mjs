@@ -274,9 +274,11 @@ for line in sys.stdin:
     child = undefined;
   }
   const lines = child ? createInterface({ input: child.stdout })[Symbol.asyncIterator]() : undefined;
+  // one listener for the child's failure (python3 missing), raced against every answer
+  const failed = child ? new Promise((res) => child.once('error', () => res({ done: true }))) : undefined;
   const next = async () => {
     if (!lines) return undefined;
-    const r = await Promise.race([lines.next(), new Promise((res) => child.once('error', () => res({ done: true })))]);
+    const r = await Promise.race([lines.next(), failed]);
     return r.done ? undefined : r.value;
   };
   child?.stdin.write(JSON.stringify(files) + '\n');
