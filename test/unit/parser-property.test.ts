@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from '../../server/src/core/rst/parser';
-import { walk } from '../../server/src/core/rst/walk';
+import { preorder, walk } from '../../server/src/core/rst/walk';
+import type { Node } from '../../server/src/core/rst/ast';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { checkTree } from './parserCheck';
 
 function rng(seed: number) {
@@ -23,6 +26,15 @@ const FRAGMENTS = [
   'Fullført', '\\', '`', '*', '_', '|', '>', '>>', '> quoted', '..  _x: y', '.. _`a b`: c', '.. toctree::',
   '   uke_01', ':', ': x', '-', '--', '---', '----', '+', '+-', '+--+', '=====', '', '', '', '',
 ];
+
+/** preorder (its own fast walk) lists exactly what walk visits, text nodes left out, in the same order. */
+function assertPreorder(tree: Node, text: string): void {
+  const want: Node[] = [];
+  walk(tree, (n) => { if (n.type !== 'text') want.push(n); });
+  const got = preorder(tree);
+  assert.equal(got.length, want.length, `preorder length on ${JSON.stringify(text.slice(0, 200))}`);
+  for (let i = 0; i < want.length; i++) assert.ok(got[i] === want[i], `preorder differs at ${i} (${got[i]?.type} vs ${want[i].type}) on ${JSON.stringify(text.slice(0, 200))}`);
+}
 
 function randomDoc(r: () => number): string {
   const n = 1 + Math.floor(r() * 14);
@@ -59,6 +71,7 @@ test('random rST-ish documents: never throws, invariants hold', () => {
     assert.equal(res.tree.start, 0);
     assert.equal(res.tree.end, text.length);
     walk(res.tree, (n) => { nodes++; types.add(n.type); });
+    assertPreorder(res.tree, text);
   }
   assert.ok(nodes > 20000, `walked ${nodes} nodes`);
   // the generator reaches every block construct
@@ -81,6 +94,37 @@ test('random printable junk: never throws, invariants hold', () => {
     const res = parse(text);
     assert.deepEqual(res.problems.filter((p) => p.kind === 'internal-error'), [], JSON.stringify(text));
     assert.deepEqual(checkTree(res.tree, text), [], JSON.stringify(text));
+    assertPreorder(res.tree, text);
+  }
+});
+
+test('preorder lists what walk visits on every corpus document and on every node type', () => {
+  const docs = [path.resolve(__dirname, '../../../../shared/corpus/norcams-iaas/docs'), path.resolve(process.cwd(), '../shared/corpus/norcams-iaas/docs')]
+    .find((d) => fs.existsSync(path.join(d, 'conf.py')));
+  const texts: string[] = [];
+  const visit = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) visit(path.join(d, e.name));
+      else if (e.name.endsWith('.rst')) texts.push(fs.readFileSync(path.join(d, e.name), 'utf8'));
+    }
+  };
+  if (docs) visit(docs);
+  // every container the walk knows, in one document
+  texts.push([
+    'Title', '=====', '', 'Para *em* **strong** `ref <http://x>`_ |s|_ [1]_', '', '  quoted', '', '  -- someone *famous*', '',
+    '| line *one*', '|    nested', '', 'term : class *one* : two', '   definition', '', ':field *x*: body', '', '-a  option *d*', '',
+    '.. |s| image:: a.png', '', '.. [1] note', '', '.. [CIT] cite', '', '.. note:: x', '', '   body', '', '.. parsed-literal::', '', '   lit *x*', '',
+    '+---+---+', '| a | b |', '+===+===+', '| c | d |', '+---+---+', '', '- item', '', '  1. sub', '',
+  ].join('\n'));
+  const types = new Set<string>();
+  for (const text of texts) {
+    const tree = parse(text).tree;
+    walk(tree, (n) => { types.add(n.type); });
+    assertPreorder(tree, text);
+  }
+  for (const t of ['block_quote', 'line', 'line_block', 'definition_list_item', 'field', 'option_list_item', 'substitution_definition',
+    'footnote', 'citation', 'directive', 'literal_block', 'table_row', 'table_cell', 'emphasis', 'strong', 'section']) {
+    assert.ok(types.has(t), `no ${t} in the preorder test documents`);
   }
 });
 

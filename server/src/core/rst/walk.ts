@@ -101,18 +101,101 @@ const PREORDER = Symbol('preorder');
  * a flat list makes the later passes a loop instead of a tree walk.
  */
 export function preorder(root: Node): readonly Node[] {
-  return treeMemo(root, PREORDER, () => {
-    // walk without a visitor or parents: one stack, children pushed in reverse
-    const out: Node[] = [];
-    const stack: Node[] = [root];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node.type === 'text') continue;
-      out.push(node);
-      pushChildren(node, stack, undefined);
+  return treeMemo(root, PREORDER, () => preorderOf(root));
+}
+
+/**
+ * preorder's walk: the same order as `walk` (children pushed in reverse on one stack), written for speed
+ * rather than shared with it. Text nodes never go on the stack; the node types that hold most of a tree
+ * (paragraphs, list items, cells) are tested before the switch. Measured on a report: 52 ns per node
+ * for the walk through pushChildren, about 30 ns for this. A test compares it with `walk` on the corpus.
+ */
+function preorderOf(root: Node): Node[] {
+  const out: Node[] = [];
+  const stack: Node[] = root.type === 'text' ? [] : [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    out.push(node);
+    const n = node as any;
+    const type = node.type;
+    if (type === 'paragraph' || type === 'list_item' || type === 'table_cell' || type === 'strong' || type === 'emphasis') {
+      pushNonText(n.children, stack);
+      continue;
     }
-    return out;
-  });
+    switch (type) {
+      case 'table_row':
+        pushAll(n.cells, stack);
+        break;
+      case 'bullet_list':
+      case 'enumerated_list':
+      case 'definition_list':
+      case 'option_list':
+        pushAll(n.items, stack);
+        break;
+      case 'section':
+        pushAll(n.children, stack);
+        pushNonText(n.title, stack);
+        break;
+      case 'block_quote':
+        pushNonText(n.attribution, stack);
+        pushAll(n.children, stack);
+        break;
+      case 'line':
+        if (n.nested) stack.push(n.nested);
+        pushNonText(n.children, stack);
+        break;
+      case 'document':
+      case 'footnote':
+      case 'citation':
+      case 'literal_block':
+      case 'directive':
+        pushNonText(n.children, stack);
+        break;
+      case 'definition_list_item':
+        pushAll(n.definition, stack);
+        for (let i = n.classifiers.length - 1; i >= 0; i--) pushNonText(n.classifiers[i], stack);
+        pushNonText(n.term, stack);
+        break;
+      case 'field_list':
+        pushAll(n.fields, stack);
+        break;
+      case 'field':
+        pushAll(n.body, stack);
+        pushNonText(n.name, stack);
+        break;
+      case 'option_list_item':
+        pushAll(n.description, stack);
+        break;
+      case 'line_block':
+        pushAll(n.lines, stack);
+        break;
+      case 'substitution_definition':
+        stack.push(n.directive);
+        break;
+      case 'table':
+        pushAll(n.body, stack);
+        pushAll(n.header, stack);
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/** Push a list of block nodes in reverse (no text nodes among them). */
+function pushAll(list: readonly Node[] | undefined, stack: Node[]): void {
+  if (!list) return;
+  for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]);
+}
+
+/** Push a list that may hold text nodes in reverse, leaving the text nodes out. */
+function pushNonText(list: readonly Node[] | undefined, stack: Node[]): void {
+  if (!list) return;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const c = list[i];
+    if (c.type !== 'text') stack.push(c);
+  }
 }
 
 function pushRev(list: readonly Node[] | undefined, parent: Node, nodes: Node[], parents: Array<Node | undefined> | undefined): void {
