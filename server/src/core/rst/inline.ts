@@ -147,7 +147,36 @@ for (const ch of '*`_|[]:@\\') TRIGGER_CODES[ch.charCodeAt(0)] = 1;
  */
 let scratchF = new Uint16Array(256);
 const scratchI32: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
-const scratchMemo: Array<Map<number, number>> = [new Map(), new Map(), new Map()];
+
+/**
+ * A memo from positions of one block to numbers. Emptying it is one counter increment: entries of other
+ * blocks carry another stamp (Map.prototype.clear allocates a new table, and showed up in profiles of
+ * blocks holding a URL).
+ */
+class PosMemo {
+  private val = new Int32Array(64);
+  private stamp = new Int32Array(64);
+  private cur = 0;
+  /** Forget everything; keys will be below `size`. */
+  reset(size: number): this {
+    if (this.val.length < size) {
+      const cap = Math.max(size, this.val.length * 2);
+      this.val = new Int32Array(cap);
+      this.stamp = new Int32Array(cap);
+      this.cur = 0;
+    }
+    if (++this.cur === 0x7fffffff) { this.stamp.fill(0); this.cur = 1; }
+    return this;
+  }
+  get(key: number): number | undefined {
+    return this.stamp[key] === this.cur ? this.val[key] : undefined;
+  }
+  set(key: number, value: number): void {
+    this.stamp[key] = this.cur;
+    this.val[key] = value;
+  }
+}
+const scratchMemo: PosMemo[] = [new PosMemo(), new PosMemo(), new PosMemo()];
 function scratchU16(len: number): Uint16Array {
   if (scratchF.length < len) scratchF = new Uint16Array(Math.max(len, scratchF.length * 2));
   return scratchF;
@@ -772,18 +801,18 @@ class InlineParser {
   // ---------------------------------------------------------------- standalone URIs and e-mail addresses
 
   private curLo = 0;
-  private _memoBest?: Map<number, number>;
-  private _memoCont?: Map<number, number>;
-  private _memoHost?: Map<number, number>;
-  private get memoBest(): Map<number, number> { return (this._memoBest ??= this.memo(0)); }
-  private get memoCont(): Map<number, number> { return (this._memoCont ??= this.memo(1)); }
-  private get memoHost(): Map<number, number> { return (this._memoHost ??= this.memo(2)); }
-  /** The parser started by parseInline reuses three shared maps (emptied for it); helper parsers get their own. */
-  private memo(slot: number): Map<number, number> {
-    if (!this.scratch) return new Map();
-    const m = scratchMemo[slot];
-    m.clear();
-    return m;
+  private _memoBest?: PosMemo;
+  private _memoCont?: PosMemo;
+  private _memoHost?: PosMemo;
+  /** Keys: run ends R (at most n). */
+  private get memoBest(): PosMemo { return (this._memoBest ??= this.memo(0, this.n + 1)); }
+  /** Keys: R * 4 + query/fragment flags. */
+  private get memoCont(): PosMemo { return (this._memoCont ??= this.memo(1, 4 * this.n + 4)); }
+  /** Keys: '@' positions. */
+  private get memoHost(): PosMemo { return (this._memoHost ??= this.memo(2, this.n + 1)); }
+  /** The parser started by parseInline reuses three shared memos (emptied for it); helper parsers get their own. */
+  private memo(slot: number, size: number): PosMemo {
+    return (this.scratch ? scratchMemo[slot] : new PosMemo()).reset(size);
   }
 
   /** Text run [lo, hi) between inline constructs: docutils `implicit_inline`. */
