@@ -357,6 +357,18 @@ export function parseSimpleTable(p: BlockParser, ctx: BodyCtx, k: number): numbe
 
 interface SimpleRow { first: number; last: number; cells: Array<{ start: number; end: number; morecols: number }> }
 
+/** Is line[from, to) empty or whitespace only (as `line.slice(from, to).trim() === ''`), without slicing? */
+function blankBetween(line: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128) return false;
+    if (!RE_JS_SPACE.test(line[i])) return false;
+  }
+  return true;
+}
+const RE_JS_SPACE = /^\s$/;
+
 /** docutils SimpleTableParser. Columns are [start, end) in table-relative columns; end -1 = to line end. */
 function simpleStructure(lines: string[]): { head: SimpleRow[]; body: SimpleRow[]; colWidths: number[] } {
   const block = lines.slice();
@@ -403,13 +415,13 @@ function simpleStructure(lines: string[]): { head: SimpleRow[]; body: SimpleRow[
       const nextstart = i < lastcol ? cols[i + 1][0] : Number.MAX_SAFE_INTEGER;
       for (let j = first; j <= last; j++) {
         const line = block[j];
-        if (i === lastcol && line.slice(end).trim()) {
+        if (i === lastcol && !blankBetween(line, end, line.length)) {
           const text = line.slice(start).replace(/\s+$/, '');
           const newEnd = start + text.length;
           const main = columns[columns.length - 1];
           cols[i] = [start, Math.max(main[1], newEnd)];
           if (newEnd > main[1]) columns[columns.length - 1] = [main[0], newEnd];
-        } else if (line.slice(end, nextstart).trim()) {
+        } else if (!blankBetween(line, end, Math.min(nextstart, line.length))) {
           throw new TableMarkupError(`Text in column margin in table line ${j + 1}.`);
         }
       }
@@ -438,7 +450,7 @@ function simpleStructure(lines: string[]): { head: SimpleRow[]; body: SimpleRow[
       parseRow(start, offset - 1, [line.replace(/\s+$/, ''), offset]);
       start = offset + 1;
       textFound = false;
-    } else if (line.slice(firststart, firstend).trim()) {
+    } else if (!blankBetween(line, firststart, Math.min(firstend, line.length))) {
       if (textFound && offset !== start) { parseRow(start, offset - 1); start = offset; }
       textFound = true;
     } else if (!textFound) {
