@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseInline } from '../../server/src/core/rst/inline';
+import { escape2null, parseInline, unescape } from '../../server/src/core/rst/inline';
 import type { Inline, Reference, Role, Span } from '../../server/src/core/rst/ast';
 
 /** Parse `src` as one text block whose lines are indented by `indent` spaces. */
@@ -298,4 +298,32 @@ test('linear time: pathological 100 KB lines parse in well under 200 ms (CPU tim
     assert.ok(ms < 200, `${name} took ${ms.toFixed(1)} ms CPU`);
   }
   console.log('inline perf (100 KB each, CPU ms):\n  ' + figures.join('\n  '));
+});
+
+test('escape2null and unescape agree with docutils on random text full of backslashes, NULs, spaces and line breaks', () => {
+  // docutils: escape2null replaces each escaping backslash by NUL (the character after it stays);
+  // unescape drops every NUL and a space or line break right after it
+  const escapeModel = (t: string) => {
+    let out = '';
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] === '\\') { out += '\0' + (i + 1 < t.length ? t[i + 1] : ''); i++; } else out += t[i];
+    }
+    return out;
+  };
+  const unescapeModel = (t: string) => {
+    let out = '';
+    for (let i = 0; i < t.length; i++) {
+      if (t[i] === '\0') { if (t[i + 1] === ' ' || t[i + 1] === '\n') i++; } else out += t[i];
+    }
+    return out;
+  };
+  let x = 5;
+  const r = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x / 4294967296; };
+  const alphabet = ['\\', '\\', 'a', ' ', '\n', '\0', '*', 'æ', '😀'];
+  for (let i = 0; i < 5000; i++) {
+    let t = '';
+    for (let n = Math.floor(r() * 12); n > 0; n--) t += alphabet[Math.floor(r() * alphabet.length)];
+    assert.equal(escape2null(t), escapeModel(t), JSON.stringify(t));
+    assert.equal(unescape(t), unescapeModel(t), JSON.stringify(t));
+  }
 });
