@@ -130,3 +130,14 @@ test('splitSuffix and looksLikeLink', () => {
   for (const u of ['https://x', 'page.html', '../a', 'www.uio.no', 'name_', 'a@b.no']) assert.equal(looksLikeLink(u), true, u);
   for (const u of ['number', 'dom', 'osd-id', 'host']) assert.equal(looksLikeLink(u), false, u);
 });
+
+test('WorkspaceIndex.filesWithPrefix: the files under a prefix, kept right through adds and removes', () => {
+  const idx = new WorkspaceIndex('/d', ['/d/b/x.rst', '/d/a/y.rst', '/d/b/z.rst', '/d/bb/w.rst', '/d/b']);
+  const under = (p: string) => [...idx.filesWithPrefix(p)].sort();
+  const want = (p: string) => [...idx.files()].filter((f) => f.startsWith(p)).sort();
+  for (const p of ['/d/b/', '/d/b', '/d/', '/d/a/y', '/e', '', '/d/bb/w.rst/']) assert.deepEqual(under(p), want(p), p);
+  idx.add('/d/b/c.rst');
+  idx.remove('/d/b/x.rst');
+  assert.deepEqual(under('/d/b/'), ['/d/b/c.rst', '/d/b/z.rst']);
+  assert.deepEqual(under('/d/b/'), want('/d/b/'));
+});

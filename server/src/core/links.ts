@@ -236,7 +236,9 @@ function resolveDocName(link: Pick<LinkItem, 'kind' | 'target' | 'glob'>, raw: s
   if (link.glob) {
     const { re, prefix } = globRe(abs);
     // (a match starts with the pattern's literal part: most files are passed over without slicing or matching)
-    for (const f of ws.files()) if (f.startsWith(prefix) && f.endsWith('.rst') && re.test(f.slice(0, -4))) return { status: 'ok', path: f };
+    for (const f of ws.filesWithPrefix ? ws.filesWithPrefix(prefix) : ws.files()) {
+      if (f.startsWith(prefix) && f.endsWith('.rst') && re.test(f.slice(0, -4))) return { status: 'ok', path: f };
+    }
     return { status: 'missing', path: abs };
   }
   if (link.kind === 'toctree' && /^(genindex|search|py-modindex)$/.test(name)) return { status: 'skipped', reason: 'generated' };

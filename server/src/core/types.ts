@@ -50,6 +50,8 @@ export interface Workspace {
   findByBaseName(baseName: string): readonly string[];
   /** Every known file. */
   files(): Iterable<string>;
+  /** The known files whose path starts with `prefix` (optional: without it, callers filter files()). */
+  filesWithPrefix?(prefix: string): Iterable<string>;
   /** Title of an .rst document, if the index knows it. */
   title?(path: string): string | undefined;
 }

@@ -9,6 +9,8 @@ export class WorkspaceIndex implements Workspace {
   private readonly paths = new Set<string>();
   private readonly byBase = new Map<string, string[]>();
   private readonly titles = new Map<string, string>();
+  /** Every path in sorted order, built when first asked for after a change (for prefix queries). */
+  private sorted?: string[];
 
   constructor(public root: string, files: Iterable<string> = []) {
     for (const f of files) this.add(f);
@@ -17,6 +19,7 @@ export class WorkspaceIndex implements Workspace {
   add(path: string): void {
     if (this.paths.has(path)) return;
     this.paths.add(path);
+    this.sorted = undefined;
     const base = posixBaseName(path);
     const list = this.byBase.get(base);
     if (list) list.push(path);
@@ -25,6 +28,7 @@ export class WorkspaceIndex implements Workspace {
 
   remove(path: string): void {
     if (!this.paths.delete(path)) return;
+    this.sorted = undefined;
     this.titles.delete(path);
     const base = posixBaseName(path);
     const list = this.byBase.get(base);
@@ -55,6 +59,20 @@ export class WorkspaceIndex implements Workspace {
 
   files(): Iterable<string> {
     return this.paths;
+  }
+
+  /** Binary search in the sorted paths: a toctree glob looks at its folder, not at the whole workspace. */
+  filesWithPrefix(prefix: string): Iterable<string> {
+    const all = (this.sorted ??= [...this.paths].sort());
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid] < prefix) lo = mid + 1; else hi = mid;
+    }
+    let end = lo;
+    while (end < all.length && all[end].startsWith(prefix)) end++;
+    return all.slice(lo, end);
   }
 
   title(path: string): string | undefined {
