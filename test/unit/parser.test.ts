@@ -595,3 +595,12 @@ test('safety net: an internal bug yields the tree so far plus an internal-error 
   }
   assert.deepEqual(parse(':field: x\n').problems, []);
 });
+
+test('directives named like Object.prototype members are unknown directives, not a parser failure', () => {
+  // `.. constructor::` once found Object.prototype.constructor in the argument table and aborted the parse
+  const text = '.. constructor:: x\n\n.. toString:: y\n\n.. hasOwnProperty::\n\nAfter.\n';
+  const r = parse(text);
+  assert.deepEqual(r.problems.map((p) => p.kind), ['unknown-directive', 'unknown-directive', 'unknown-directive']);
+  assert.equal(r.tree.children.length, 4);
+  assert.equal(r.tree.children[3].type, 'paragraph');
+});

