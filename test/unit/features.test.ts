@@ -193,6 +193,8 @@ test('completion: the underline being drawn, directive names and options, roles,
   items = complete(c.doc, c.offset, ctxFor(c.doc)).items;
   assert.ok(items.some((i) => i.label === ':alt:'));
   assert.ok(!items.some((i) => i.label === ':figwidth:'), 'options of image only');
+  c = withCursor('/ws/2019/uke_09.rst', REPORT + '\n.. constructor:: x\n   :al|\n');
+  assert.doesNotThrow(() => complete(c.doc, c.offset, ctxFor(c.doc)), 'a directive named like an Object.prototype member has no options');
   c = withCursor('/ws/2019/uke_09.rst', REPORT.replace('finnes i `Trello`_', 'finnes i `Tre|'));
   items = complete(c.doc, c.offset, ctxFor(c.doc)).items;
   const trello = items.find((i) => i.label === 'Trello');

@@ -128,7 +128,7 @@ export function complete(doc: FeatureDoc, offset: number, ctx: CompletionContext
   // directive option:   :name
   if ((m = /^(\s+):([\w-]*)$/.exec(prefix))) {
     const dname = owningDirective(text, ls);
-    const d = dname ? DIRECTIVES[dname] : undefined;
+    const d = dname && Object.hasOwn(DIRECTIVES, dname) ? DIRECTIVES[dname] : undefined; // (not Object.prototype's members)
     if (d) {
       for (const o of d.options) items.push({ label: `:${o}:`, kind: 'property', detail: dname, filterText: `:${o}`, edit: { start: offset - m[2].length - 1, end: offset, newText: `:${o}: ` } });
       return { items, isIncomplete: false };
