@@ -13,6 +13,7 @@ ruleTester(trailing, {
     { text: 'Title\n=====\n\nNo trailing space here.\n', path },
     { text: 'Empty lines\n\n\nare fine\n', path },
     { text: 'CRLF lines\r\nare fine\r\n', path },
+    { text: '', path },
   ],
   invalid: [
     {
@@ -32,6 +33,13 @@ ruleTester(trailing, {
         { code: 'text.trailing-space', line: 3, column: 2 },
       ],
       output: 'a\n\nb',
+    },
+    {
+      name: 'only the last line, a tab without a line break after it',
+      text: 'x\ny\t',
+      path,
+      errors: [{ code: 'text.trailing-space', line: 2, column: 2, start: 3, end: 4 }],
+      output: 'x\ny',
     },
     {
       name: 'CRLF: the line break is kept',
