@@ -368,6 +368,8 @@ export function profileFor(config: Config | undefined, path: string, root?: stri
 const NO_CONFIG = {};
 const profileCache = new WeakMap<object, Map<string, Map<string, Profile>>>();
 const severityCache = new WeakMap<object, Map<string, SeverityOverride | undefined>>();
+let lastSeverityConfig: Config | undefined;
+let lastSeverityCache: Map<string, SeverityOverride | undefined> | undefined;
 function cacheOf<T>(m: WeakMap<object, Map<string, T>>, config: Config | undefined): Map<string, T> {
   const k = config ?? NO_CONFIG;
   let c = m.get(k);
@@ -379,7 +381,10 @@ function cacheOf<T>(m: WeakMap<object, Map<string, T>>, config: Config | undefin
 export function severityOverride(config: Config | undefined, code: string): SeverityOverride | undefined {
   const rules = config?.rules;
   if (!rules) return undefined;
-  const cache = cacheOf(severityCache, config);
+  // (the last config's cache is at hand: validate asks once per rule and document, all with one config)
+  const cache = config === lastSeverityConfig && lastSeverityCache ? lastSeverityCache : cacheOf(severityCache, config);
+  lastSeverityConfig = config;
+  lastSeverityCache = cache;
   if (cache.has(code)) return cache.get(code);
   let result: SeverityOverride | undefined;
   if (code in rules) result = rules[code];
