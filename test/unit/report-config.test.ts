@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig, profileFor, severityOverride, relativeToRoot } from '../../server/src/core/report/config';
-import { DEFAULT_PROFILE, DOCUMENT_PROFILE, matchFileName, matchTitle, fileNameFor, titleFor, findSectionSpec } from '../../server/src/core/report/profile';
+import { DEFAULT_PROFILE, DOCUMENT_PROFILE, matchFileName, matchTitle, fileNameFor, titleFor, findSectionSpec, normaliseSectionName } from '../../server/src/core/report/profile';
 import { localeFrom } from '../../server/src/core/i18n';
 
 const ROOT = '/ws/docs';
@@ -145,4 +145,19 @@ test('the corpus configuration in test/corpus is valid', () => {
   assert.equal(names('status/reports/change/week_22.rst'), 'not-a-report');
   assert.equal(names('status/reports/workshop/2016_agenda_1.rst'), 'not-a-report');
   assert.equal(names('index.rst'), 'document');
+});
+
+test('normaliseSectionName: its short way for plain headings gives what trimming and collapsing give', () => {
+  const general = (s: string) => s.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ').toLowerCase();
+  let x = 3;
+  const r = () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x / 4294967296; };
+  const parts = ['Status', 'Planlagte', 'aktiviteter', 'Ø', ' ', '  ', '\t', ':', '.', '\u00a0', '\u0085', 'x'];
+  let plain = 0;
+  for (let i = 0; i < 5000; i++) {
+    let s = '';
+    for (let n = Math.floor(r() * 5); n > 0; n--) s += parts[Math.floor(r() * parts.length)];
+    assert.equal(normaliseSectionName(s), general(s), JSON.stringify(s));
+    if (s === s.trim() && !/\s\s|[:.]$/.test(s)) plain++;
+  }
+  assert.ok(plain > 500, `only ${plain} plain headings`);
 });

@@ -4,6 +4,7 @@
  * `weekly-report.json` at the docs root chooses them by path glob (see config.ts). Pure.
  */
 import type { DateLanguage } from './dates';
+import { isSpacedNormally } from '../rst/names';
 
 /** A required section: its name, and other names accepted for it (case-insensitive). */
 export interface SectionSpec {
@@ -140,6 +141,9 @@ export function titleFor(profile: Profile, week: number): string {
 }
 
 export function normaliseSectionName(s: string): string {
+  // most headings are already trimmed, single-spaced and without a final ':' or '.'
+  const last = s.charCodeAt(s.length - 1);
+  if (last !== 58 && last !== 46 && isSpacedNormally(s)) return s.toLowerCase();
   return s.trim().replace(/[:.]$/, '').replace(/\s+/g, ' ').toLowerCase();
 }
 

@@ -86,6 +86,11 @@ function spacedNormally(s: string, pythonWs: boolean): boolean {
   return n === 0 || !prevSpace;
 }
 
+/** No leading, trailing or repeated whitespace, and no whitespace but ' ' (JavaScript's `\s`). */
+export function isSpacedNormally(s: string): boolean {
+  return spacedNormally(s, false);
+}
+
 /** JavaScript's `\s`: whitespace collapsed to single spaces, ends trimmed, lower-cased (the parser's normalize_name). */
 export function normalizeName(s: string): string {
   if (spacedNormally(s, false)) return s.toLowerCase();
