@@ -87,14 +87,15 @@ export const ENGLISH_PROFILE: Profile = {
 /** Profile for anything that is not a report: syntax and link rules only. */
 export const DOCUMENT_PROFILE: Profile = { ...DEFAULT_PROFILE, name: 'document', files: ['**'], kind: 'document' };
 
-const reCache = new Map<string, RegExp>();
+/** Compiled templates, one map per anchoring (keyed by the template itself: no key string to build per call). */
+const reCache = [new Map<string, RegExp>(), new Map<string, RegExp>()];
 function templateRegExp(template: string, anchoredEnd: boolean): RegExp {
-  const key = (anchoredEnd ? '$' : '^') + template;
-  let re = reCache.get(key);
+  const cache = reCache[anchoredEnd ? 1 : 0];
+  let re = cache.get(template);
   if (!re) {
     re = new RegExp(templateToRegExpSource(template, anchoredEnd), 'iu');
-    if (reCache.size > 200) reCache.clear();
-    reCache.set(key, re);
+    if (cache.size > 200) cache.clear();
+    cache.set(template, re);
   }
   return re;
 }
