@@ -1227,7 +1227,7 @@ export class BlockParser implements TableHost {
     if (!split) for (const n of nodes) if (n.type === 'text' && n.value.indexOf(':') >= 0 && RE_CLASSIFIER.test(n.value)) { split = true; break; }
     if (!split) return { term: nodes, classifiers: NO_CLASSIFIERS };
     const parts: Inline[][] = [[]];
-    const re = / +: +/g;
+    const re = new RegExp(RE_CLASSIFIER, 'g');
     for (const n of nodes) {
       if (n.type !== 'text') { parts[parts.length - 1].push(n); continue; }
       const raw = this.src.slice(n.start, n.end);
