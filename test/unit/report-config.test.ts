@@ -64,6 +64,14 @@ test('profiles are chosen by glob relative to the config folder, first match win
   assert.equal(severityOverride(config, 'date.window'), 'off');
   assert.equal(severityOverride(config, 'section.order'), 'error', 'namespace override');
   assert.equal(severityOverride(config, 'title.no-week'), undefined);
+  // two configurations asked in turn: each answers from its own rules (the last one's cache is kept at hand)
+  const other = loadConfig('{"rules": {"date.window": "error"}}', ROOT + '/weekly-report.json').config;
+  for (let i = 0; i < 3; i++) {
+    assert.equal(severityOverride(other, 'date.window'), 'error');
+    assert.equal(severityOverride(config, 'date.window'), 'off');
+    assert.equal(severityOverride(other, 'section.order'), undefined);
+    assert.equal(severityOverride(config, 'section.order'), 'error');
+  }
 });
 
 test('invalid configurations give one finding with the exact range, and defaults apply', () => {
