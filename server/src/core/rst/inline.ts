@@ -296,10 +296,8 @@ class InlineParser {
   private readonly F: Uint16Array;
   private readonly segStartL: number[];
   private readonly segs: Span[];
-  private uricEndArr?: Int32Array;
   private schemeEndArr?: Int32Array;
   private emailNameEndArr?: Int32Array;
-  private hostEndArr?: Int32Array;
   /** Created on first use (most blocks never need them). */
   private cursors?: Array<Cursor | undefined>;
   private readonly out: Inline[] = [];
@@ -411,9 +409,29 @@ class InlineParser {
     for (let k = n - 1; k >= 0; k--) a[k] = (F[k] & flag) !== 0 ? a[k + 1] : k;
     return a;
   }
+  /** Two caches of the last URI-character runs found, [u0, u1) and [v0, v1) (see uricEnd). */
+  private u0 = -1;
+  private u1 = -1;
+  private v0 = -1;
+  private v1 = -1;
+  /**
+   * End of the run of URI characters from i. Every position inside a run has the same end and the last two
+   * runs are cached: queries come from the colons of URI candidates, in order, and from the '?query' and
+   * '#fragment' runs after them (memoised by uriSeg), so a run is scanned O(1) times. (A table over the whole
+   * block, built on the first query, cost more than the queries in text with a colon in every line.)
+   */
   private uricEnd(i: number): number {
-    if (i >= this.n) return this.n;
-    return (this.uricEndArr ??= this.runEnd(F_URIC, 0))[i];
+    if (i >= this.u0 && i < this.u1) return this.u1;
+    if (i >= this.v0 && i < this.v1) return this.v1;
+    const F = this.F, n = this.n;
+    if (i >= n) return n;
+    let k = i;
+    while (k < n && (F[k] & F_URIC) !== 0) k++;
+    if (k > i) {
+      // replace the cache whose run lies further behind
+      if (this.u1 <= this.v1) { this.u0 = i; this.u1 = k; } else { this.v0 = i; this.v1 = k; }
+    }
+    return k;
   }
   private schemeEnd(i: number): number {
     return (this.schemeEndArr ??= this.runEnd(F_SCHEME, 1))[i];
@@ -434,15 +452,15 @@ class InlineParser {
     }
     return this.emailNameEndArr[i];
   }
+  /**
+   * End of the run of e-mail host characters (emailc and '.') from i. Asked once per '@' (emailHost memoises
+   * its result) and host runs hold no '@', so each character is scanned at most once per block.
+   */
   private hostEnd(i: number): number {
-    if (!this.hostEndArr) {
-      const n = this.n, F = this.F, E = this.E;
-      const a = this.scratch ? scratchInt32(3, n + 1) : new Int32Array(n + 1);
-      a[n] = n;
-      for (let k = n - 1; k >= 0; k--) a[k] = (F[k] & F_EMAILC) !== 0 || E[k] === '.' ? a[k + 1] : k;
-      this.hostEndArr = a;
-    }
-    return this.hostEndArr[i];
+    const n = this.n, F = this.F, E = this.E;
+    let k = i;
+    while (k < n && ((F[k] & F_EMAILC) !== 0 || E.charCodeAt(k) === 46)) k++;
+    return k;
   }
 
   // ---------------------------------------------------------------- end-strings
@@ -826,7 +844,15 @@ class InlineParser {
     return (this.scratch ? scratchMemo[slot] : new PosMemo()).reset(size);
   }
 
-  /** Text run [lo, hi) between inline constructs: docutils `implicit_inline`. */
+  /**
+   * Text run [lo, hi) between inline constructs: docutils `implicit_inline`.
+   *
+   * A standalone URI can only start in the run of scheme characters right before a ':', and an e-mail
+   * address only in the chain of name characters right before an '@' (anywhere else the scheme or the
+   * name would end on some other character). So the loop visits only these "zones", in order, and does
+   * at each of their positions what docutils' leftmost search does; positions outside them are skipped
+   * (in junk text with many colons the loop over every character was half the inline parser's time).
+   */
   private implicit(lo: number, hi: number): void {
     if (hi <= lo) return;
     // Fast path: a URI needs ':' and an e-mail address '@'.
@@ -839,30 +865,48 @@ class InlineParser {
     const E = this.E, F = this.F;
     let textStart = lo;
     let anchor = lo;
-    for (let p = lo; p < hi; p++) {
+    // URI zone [uStart, uEnd): scheme characters before the ':' at uEnd; e-mail zone [eStart, eEnd): the
+    // name chain before the '@' at eEnd. Only their parts at or after the current position are kept.
+    let uStart = hi, uEnd = -1, eStart = hi, eEnd = -1;
+    for (let p = lo; p < hi;) {
+      if (p >= uEnd) {
+        uEnd = this.colonFrom(p + 1);
+        if (uEnd >= hi) uStart = uEnd = hi;
+        else {
+          let k = uEnd;
+          while (k > p && (F[k - 1] & F_SCHEME) !== 0) k--;
+          uStart = k;
+        }
+      }
+      if (p >= eEnd) {
+        eStart = eEnd = hi;
+        for (let a = this.atFrom(p + 1); a < hi; a = this.atFrom(a + 1)) {
+          const k = this.nameChainStart(a, p);
+          if (k < a) { eStart = k; eEnd = a; break; }
+        }
+      }
+      const z = Math.min(Math.max(uStart, p), Math.max(eStart, p));
+      if (z >= hi) break;
+      p = z;
       const f = F[p];
-      if ((f & (F_LETTER | F_EMAILC)) === 0) continue;
-      if (!(p === anchor || (F[p - 1] & F_PREFIX) !== 0)) continue;
+      if ((f & (F_LETTER | F_EMAILC)) === 0 || !(p === anchor || (F[p - 1] & F_PREFIX) !== 0)) { p++; continue; }
       let end = -1;
       let email = false;
-      if ((f & F_LETTER) !== 0) {
-        const se = Math.min(this.schemeEnd(p), hi);
-        if (se < hi && E[se] === ':') {
-          end = this.uriSeg(se + 1, hi, true, true);
-          if (end >= 0) {
-            const scheme = E.slice(p, se).toLowerCase();
-            if (!URI_SCHEMES.has(scheme)) {
-              // docutils raises MarkupMismatch: the rest of this text run stays plain text
-              break;
-            }
+      if ((f & F_LETTER) !== 0 && p >= uStart && p < uEnd) {
+        end = this.uriSeg(uEnd + 1, hi, true, true);
+        if (end >= 0) {
+          const scheme = E.slice(p, uEnd).toLowerCase();
+          if (!URI_SCHEMES.has(scheme)) {
+            // docutils raises MarkupMismatch: the rest of this text run stays plain text
+            break;
           }
         }
       }
-      if (end < 0 && (f & F_EMAILC) !== 0 && this.atFrom(p) < hi) {
-        end = this.emailAt(p, hi);
+      if (end < 0 && (f & F_EMAILC) !== 0 && p >= eStart && p < eEnd) {
+        end = this.emailHost(eEnd, hi);
         email = end >= 0;
       }
-      if (end < 0) continue;
+      if (end < 0) { p++; continue; }
       if (p > textStart) this.out.push(this.text(textStart, p));
       const t = unescape(E.slice(p, end));
       const sp = this.span(p, end);
@@ -870,24 +914,41 @@ class InlineParser {
         type: 'reference', kind: email ? 'email' : 'standalone', start: sp.start, end: sp.end, text: t, textSpan: sp,
         url: (email ? 'mailto:' : '') + t, urlSpan: sp, embedded: false,
       });
-      textStart = anchor = end;
-      p = end - 1;
+      textStart = anchor = p = end;
     }
     if (hi > textStart) this.out.push(this.text(textStart, hi));
+  }
+
+  /**
+   * Start of the e-mail name chain (docutils `emailc+(\.emailc+)*`) that ends right before the '@' at `at`,
+   * not looking below `lo`; `at` when there is none (or the '@' is escaped, which docutils does not match).
+   */
+  private nameChainStart(at: number, lo: number): number {
+    const E = this.E, F = this.F;
+    let k = at;
+    if (k - 1 < lo || (F[k - 1] & F_EMAILC) === 0 || E.charCodeAt(k - 1) === 0) return at;
+    k--;
+    for (;;) {
+      if (k - 1 >= lo && (F[k - 1] & F_EMAILC) !== 0) k--;
+      else if (k - 2 >= lo && E.charCodeAt(k - 1) === 46 && (F[k - 2] & F_EMAILC) !== 0) k -= 2;
+      else return k;
+    }
   }
 
   private nextColon = -2;
   private nextAt = -2;
   /** First index >= i holding ':' or '@' (n if none); queries come in increasing order, so this is linear. */
   private nextSpecial(i: number): number {
-    if (this.nextColon !== -1 && this.nextColon < i) this.nextColon = this.E.indexOf(':', i);
-    if (this.nextAt !== -1 && this.nextAt < i) this.nextAt = this.E.indexOf('@', i);
-    const a = this.nextColon < 0 ? this.n : this.nextColon;
-    const b = this.nextAt < 0 ? this.n : this.nextAt;
-    return Math.min(a, b);
+    return Math.min(this.colonFrom(i), this.atFrom(i));
   }
 
-  /** First '@' at or after i (n if none); shares nextSpecial's forward-only cursor. */
+  /** First ':' at or after i (n if none): a forward-only cursor (queries never go back). */
+  private colonFrom(i: number): number {
+    if (this.nextColon !== -1 && this.nextColon < i) this.nextColon = this.E.indexOf(':', i);
+    return this.nextColon < 0 ? this.n : this.nextColon;
+  }
+
+  /** First '@' at or after i (n if none): a forward-only cursor like colonFrom. */
   private atFrom(i: number): number {
     if (this.nextAt !== -1 && this.nextAt < i) this.nextAt = this.E.indexOf('@', i);
     return this.nextAt < 0 ? this.n : this.nextAt;
@@ -926,9 +987,9 @@ class InlineParser {
     return best >= a + 1 ? best : -1;
   }
 
-  private emailAt(p: number, hi: number): number {
+  /** docutils' e-mail pattern after the name: the host part after the '@' at `at`; end of the address or -1. */
+  private emailHost(at: number, hi: number): number {
     const E = this.E, F = this.F;
-    const at = this.emailNameEnd(p);
     if (at >= hi || E[at] !== '@' || E[at - 1] === '\0') return -1;
     let res = this.memoHost.get(at);
     if (res !== undefined) return res;
@@ -970,13 +1031,13 @@ function uriMatchesAtStart(s: string): boolean {
   if (s.length === 0) return false;
   const p = new InlineParser(s, [{ start: 0, end: s.length }]) as unknown as {
     F: Uint16Array; schemeEnd(i: number): number; uriSeg(a: number, hi: number, q: boolean, f: boolean): number;
-    emailAt(p: number, hi: number): number; E: string;
+    emailHost(at: number, hi: number): number; emailNameEnd(i: number): number; E: string;
   };
   if ((p.F[0] & F_LETTER) !== 0) {
     const se = p.schemeEnd(0);
     if (se < s.length && p.E[se] === ':' && p.uriSeg(se + 1, s.length, true, true) >= 0) return true;
   }
-  return (p.F[0] & F_EMAILC) !== 0 && p.emailAt(0, s.length) >= 0;
+  return (p.F[0] & F_EMAILC) !== 0 && p.emailHost(p.emailNameEnd(0), s.length) >= 0;
 }
 
 /** docutils `patterns.email.match(s)` anchored at both ends. */
