@@ -150,14 +150,13 @@ const TRIGGER_CODES = new Uint8Array(128);
 for (const ch of '*`_|[]:@\\') TRIGGER_CODES[ch.charCodeAt(0)] = 1;
 
 /**
- * Scratch buffers for the flag and run-end tables of the parser started by parseInline (one at a time), so
- * that they need no fresh array per block. The parser gets the whole buffer (at least as long as asked,
+ * Scratch buffer for the flag table of the parser started by parseInline (one at a time), so that it needs
+ * no fresh array per block. The parser gets the whole buffer (at least as long as asked,
  * possibly longer: a `subarray` view per block cost more than the parse of a short block) and only ever
  * reads the indices it has (re)initialised, below the length it asked for. Helper parsers made while it
  * runs (uriMatchesAtStart) allocate their own.
  */
 let scratchF = new Uint16Array(256);
-const scratchI32: Int32Array[] = [new Int32Array(256), new Int32Array(256), new Int32Array(256), new Int32Array(256)];
 
 /**
  * A memo from positions of one block to numbers. Emptying it is one counter increment: entries of other
@@ -191,10 +190,6 @@ const scratchMemo: PosMemo[] = [new PosMemo(), new PosMemo(), new PosMemo()];
 function scratchU16(len: number): Uint16Array {
   if (scratchF.length < len) scratchF = new Uint16Array(Math.max(len, scratchF.length * 2));
   return scratchF;
-}
-function scratchInt32(slot: number, len: number): Int32Array {
-  if (scratchI32[slot].length < len) scratchI32[slot] = new Int32Array(Math.max(len, scratchI32[slot].length * 2));
-  return scratchI32[slot];
 }
 
 export interface InlineResult { nodes: Inline[]; problems: Problem[] }
@@ -296,8 +291,6 @@ class InlineParser {
   private readonly F: Uint16Array;
   private readonly segStartL: number[];
   private readonly segs: Span[];
-  private schemeEndArr?: Int32Array;
-  private emailNameEndArr?: Int32Array;
   /** Created on first use (most blocks never need them). */
   private cursors?: Array<Cursor | undefined>;
   private readonly out: Inline[] = [];
@@ -402,13 +395,6 @@ class InlineParser {
     if (this.a1 <= this.b1) { this.a0 = i; this.a1 = k; } else { this.b0 = i; this.b1 = k; }
     return k;
   }
-  private runEnd(flag: number, slot: number): Int32Array {
-    const n = this.n, F = this.F;
-    const a = this.scratch ? scratchInt32(slot, n + 1) : new Int32Array(n + 1);
-    a[n] = n;
-    for (let k = n - 1; k >= 0; k--) a[k] = (F[k] & flag) !== 0 ? a[k + 1] : k;
-    return a;
-  }
   /** Two caches of the last URI-character runs found, [u0, u1) and [v0, v1) (see uricEnd). */
   private u0 = -1;
   private u1 = -1;
@@ -433,24 +419,23 @@ class InlineParser {
     }
     return k;
   }
+  /** End of the run of scheme characters from i (asked once, by uriMatchesAtStart). */
   private schemeEnd(i: number): number {
-    return (this.schemeEndArr ??= this.runEnd(F_SCHEME, 1))[i];
+    const F = this.F, n = this.n;
+    let k = i;
+    while (k < n && (F[k] & F_SCHEME) !== 0) k++;
+    return k;
   }
+  /** End of docutils' e-mail name `emailc+(\.emailc+)*` from i (i itself when it is no name character); asked once, by uriMatchesAtStart. */
   private emailNameEnd(i: number): number {
-    if (!this.emailNameEndArr) {
-      const n = this.n, F = this.F, E = this.E;
-      const a = this.scratch ? scratchInt32(2, n + 2) : new Int32Array(n + 2);
-      a[n] = 0;
-      a[n + 1] = 0;
-      for (let k = n - 1; k >= 0; k--) {
-        if ((F[k] & F_EMAILC) === 0) a[k] = k;
-        else if (k + 1 < n && (F[k + 1] & F_EMAILC) !== 0) a[k] = a[k + 1];
-        else if (E.charCodeAt(k + 1) === 46 && k + 2 < n && (F[k + 2] & F_EMAILC) !== 0) a[k] = a[k + 2];
-        else a[k] = k + 1;
-      }
-      this.emailNameEndArr = a;
+    const F = this.F, E = this.E, n = this.n;
+    let k = i;
+    if (k >= n || (F[k] & F_EMAILC) === 0) return k;
+    for (;;) {
+      if (k + 1 < n && (F[k + 1] & F_EMAILC) !== 0) k++;
+      else if (E.charCodeAt(k + 1) === 46 && k + 2 < n && (F[k + 2] & F_EMAILC) !== 0) k += 2;
+      else return k + 1;
     }
-    return this.emailNameEndArr[i];
   }
   /**
    * End of the run of e-mail host characters (emailc and '.') from i. Asked once per '@' (emailHost memoises
