@@ -17,16 +17,12 @@ export const SURFACED_INFO: ReadonlySet<string> = new Set([
   'definition-list-literal', // "::" then an indented line without a blank line: a definition list, not a literal block
 ]);
 
-/** Parser problems that a link rule reports better (with a precise message and a fix) at the same place. */
-const CLAIMED_BY: Record<string, ReadonlyArray<LinkSlip['kind']>> = {};
+/** Parser problems that a link rule reports better (with a precise message and a fix) at the same place (asked once per kind, by kindInfo). */
 function claimable(kind: string): ReadonlyArray<LinkSlip['kind']> {
-  if (kind in CLAIMED_BY) return CLAIMED_BY[kind];
-  let r: ReadonlyArray<LinkSlip['kind']> = [];
-  if (/duplicate.*target|target.*duplicate/.test(kind)) r = ['duplicate-name'];
-  else if (/unknown.*(target|reference)/.test(kind)) r = ['missing-space'];
-  else if (/unclosed|start.*without.*end|without-end|unmatched|unbalanced/.test(kind)) r = ['unbalanced-close'];
-  CLAIMED_BY[kind] = r;
-  return r;
+  if (/duplicate.*target|target.*duplicate/.test(kind)) return ['duplicate-name'];
+  if (/unknown.*(target|reference)/.test(kind)) return ['missing-space'];
+  if (/unclosed|start.*without.*end|without-end|unmatched|unbalanced/.test(kind)) return ['unbalanced-close'];
+  return [];
 }
 
 /** Is the problem at a link slip of one of these kinds? Slips are sorted by start and short; look at the few before p.end. */
