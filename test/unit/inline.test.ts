@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escape2null, parseInline, unescape } from '../../server/src/core/rst/inline';
+import { PosMemo, escape2null, parseInline, unescape } from '../../server/src/core/rst/inline';
 import type { Inline, Reference, Role, Span } from '../../server/src/core/rst/ast';
 
 /** Parse `src` as one text block whose lines are indented by `indent` spaces. */
@@ -326,4 +326,27 @@ test('escape2null and unescape agree with docutils on random text full of backsl
     assert.equal(escape2null(t), escapeModel(t), JSON.stringify(t));
     assert.equal(unescape(t), unescapeModel(t), JSON.stringify(t));
   }
+});
+
+test('PosMemo forgets every earlier entry on reset, also when its stamp wraps around', () => {
+  const m = new PosMemo().reset(8); // stamp 1
+  m.set(5, 9);
+  assert.equal(m.get(5), 9);
+  assert.equal(m.get(4), undefined);
+  m.reset(8);
+  assert.equal(m.get(5), undefined, 'an entry of the previous block');
+  // after 2^31 blocks the stamp counter wraps and starts again at 1, the stamp of the entry above, which
+  // must not come back (the counter is set directly: a test cannot make 2^31 resets)
+  const counter = m as unknown as { cur: number };
+  counter.cur = 0x7ffffffe;
+  m.reset(8);
+  assert.equal(counter.cur, 1);
+  for (let key = 0; key < 8; key++) assert.equal(m.get(key), undefined, `key ${key} after the wrap`);
+  m.set(5, 11);
+  assert.equal(m.get(5), 11);
+  // growing past its capacity keeps it correct
+  m.reset(1000);
+  assert.equal(m.get(5), undefined);
+  m.set(999, 1);
+  assert.equal(m.get(999), 1);
 });

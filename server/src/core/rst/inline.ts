@@ -161,9 +161,9 @@ let scratchF = new Uint16Array(256);
 /**
  * A memo from positions of one block to numbers. Emptying it is one counter increment: entries of other
  * blocks carry another stamp (Map.prototype.clear allocates a new table, and showed up in profiles of
- * blocks holding a URL).
+ * blocks holding a URL). Exported for its test.
  */
-class PosMemo {
+export class PosMemo {
   private val = new Int32Array(64);
   private stamp = new Int32Array(64);
   private cur = 0;
