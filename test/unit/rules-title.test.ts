@@ -1,3 +1,6 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { validate } from '../../server/src/core/engine';
 import { ruleTester } from './ruleTester';
 import { report, PATH_2017_30 } from './reportText';
 import { rule as noWeek } from '../../server/src/core/rules/title-missing-week';
@@ -120,4 +123,20 @@ ruleTester(adornment, {
       output: 'Uke 30\n======\n\nav R, UH IaaS, 31.juli 2017\n\n' + report().split('\n').slice(6).join('\n'),
     },
   ],
+});
+
+test('title.adornment replaces the parser warnings on the same adornment lines; elsewhere they stay', () => {
+  const short = report({ over: '====', under: '====' });
+  const codes = validate({ text: short, path: P }).map((f) => f.code);
+  assert.ok(codes.includes('title.adornment'), codes.join());
+  assert.ok(!codes.some((c) => c === 'rst.title-overline-too-short' || c === 'rst.title-underline-too-short'), codes.join());
+  // the same text as a document (no report rules): the parser's warning is the finding
+  const doc = validate({ text: short, path: '/docs/notes.rst' }).map((f) => f.code);
+  assert.ok(!doc.includes('title.adornment'));
+  assert.ok(doc.some((c) => c === 'rst.title-overline-too-short' || c === 'rst.title-underline-too-short'), doc.join());
+  // a short section underline further down is not the title's: its parser warning stays in a report
+  const section = short.replace('Status\n======', 'Status\n====');
+  assert.notEqual(section, short);
+  const both = validate({ text: section, path: P }).map((f) => f.code);
+  assert.ok(both.includes('title.adornment') && both.includes('rst.title-underline-too-short'), both.join());
 });
