@@ -2,7 +2,8 @@
 // reports no internal error, and every node's range lies in its parent's with ordered, disjoint siblings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse } from '../../server/src/core/rst/parser';
+import { BlockParser, parse } from '../../server/src/core/rst/parser';
+import { referenceMarks } from '../../server/src/core/rst/references';
 import { preorder, walk } from '../../server/src/core/rst/walk';
 import type { Node } from '../../server/src/core/rst/ast';
 import * as fs from 'node:fs';
@@ -24,7 +25,7 @@ const FRAGMENTS = [
   '-----  -----', '-- attribution', '--- att', 'term : classifier', '*emphasis*', '**strong**', '``literal``',
   '`ref <http://x>`_', ':doc:`x`', 'word_', '[1]_', '|s|', 'plain text here', 'more text', '\t tabbed', '😀 astral',
   'Fullført', '\\', '`', '*', '_', '|', '>', '>>', '> quoted', '..  _x: y', '.. _`a b`: c', '.. toctree::',
-  '   uke_01', ':', ': x', '-', '--', '---', '----', '+', '+-', '+--+', '=====', '', '', '', '',
+  '   uke_01', '| x__ | y_  |', '| [#]_| |s| |', '| `a`_| [*]_|', 'x__    [2]_', ':a_: [#]_', ':`b`__: x__', ':', ': x', '-', '--', '---', '----', '+', '+-', '+--+', '=====', '', '', '', '',
 ];
 
 /** preorder (its own fast walk) lists exactly what walk visits, text nodes left out, in the same order. */
@@ -34,6 +35,21 @@ function assertPreorder(tree: Node, text: string): void {
   const got = preorder(tree);
   assert.equal(got.length, want.length, `preorder length on ${JSON.stringify(text.slice(0, 200))}`);
   for (let i = 0; i < want.length; i++) assert.ok(got[i] === want[i], `preorder differs at ${i} (${got[i]?.type} vs ${want[i].type}) on ${JSON.stringify(text.slice(0, 200))}`);
+}
+
+/**
+ * The parser's marks (the nodes the reference checks need, collected while parsing) are the nodes of a
+ * preorder walk of the finished tree that the reference checks look at, in the same order.
+ */
+function assertMarks(text: string): number {
+  const p = new BlockParser(text);
+  p.run();
+  p.releaseLineTables();
+  const got = p.marks.filter((m) => m !== undefined);
+  const want = referenceMarks(p.doc);
+  assert.equal(got.length, want.length, `marks length on ${JSON.stringify(text.slice(0, 300))}`);
+  for (let i = 0; i < want.length; i++) assert.ok(got[i] === want[i], `marks differ at ${i} (${got[i]?.type} ${got[i]?.start} vs ${want[i].type} ${want[i].start}) on ${JSON.stringify(text.slice(0, 300))}`);
+  return want.length;
 }
 
 function randomDoc(r: () => number): string {
@@ -52,6 +68,7 @@ function randomDoc(r: () => number): string {
 test('random rST-ish documents: never throws, invariants hold', () => {
   const r = rng(20261127);
   let nodes = 0;
+  let marks = 0;
   const types = new Set<string>();
   for (let i = 0; i < 4000; i++) {
     const text = randomDoc(r);
@@ -72,8 +89,10 @@ test('random rST-ish documents: never throws, invariants hold', () => {
     assert.equal(res.tree.end, text.length);
     walk(res.tree, (n) => { nodes++; types.add(n.type); });
     assertPreorder(res.tree, text);
+    marks += assertMarks(text);
   }
   assert.ok(nodes > 20000, `walked ${nodes} nodes`);
+  assert.ok(marks > 5000, `compared ${marks} marks`);
   // the generator reaches every block construct
   for (const t of ['section', 'paragraph', 'bullet_list', 'enumerated_list', 'definition_list', 'field_list', 'option_list',
     'literal_block', 'doctest_block', 'block_quote', 'line_block', 'comment', 'transition', 'directive', 'target',
@@ -95,10 +114,11 @@ test('random printable junk: never throws, invariants hold', () => {
     assert.deepEqual(res.problems.filter((p) => p.kind === 'internal-error'), [], JSON.stringify(text));
     assert.deepEqual(checkTree(res.tree, text), [], JSON.stringify(text));
     assertPreorder(res.tree, text);
+    assertMarks(text);
   }
 });
 
-test('preorder lists what walk visits on every corpus document and on every node type', () => {
+test('preorder lists what walk visits, and the parser collects the marks of a walk, on every corpus document and on every node type', () => {
   const docs = [path.resolve(__dirname, '../../../../shared/corpus/norcams-iaas/docs'), path.resolve(process.cwd(), '../shared/corpus/norcams-iaas/docs')]
     .find((d) => fs.existsSync(path.join(d, 'conf.py')));
   const texts: string[] = [];
@@ -121,6 +141,7 @@ test('preorder lists what walk visits on every corpus document and on every node
     const tree = parse(text).tree;
     walk(tree, (n) => { types.add(n.type); });
     assertPreorder(tree, text);
+    assertMarks(text);
   }
   for (const t of ['block_quote', 'line', 'line_block', 'definition_list_item', 'field', 'option_list_item', 'substitution_definition',
     'footnote', 'citation', 'directive', 'literal_block', 'table_row', 'table_cell', 'emphasis', 'strong', 'section']) {

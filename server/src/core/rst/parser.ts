@@ -14,12 +14,12 @@
 import type {
   Block, BlockQuote, BulletList, Citation, Comment, DefinitionList, DefinitionListItem, Directive,
   DirectiveOption, DoctestBlock, Document, EnumeratedList, Field, FieldList, Footnote, Inline, Line,
-  LineBlock, ListItem, LiteralBlock, OptionList, OptionListItem, Paragraph, ParseResult, Problem,
+  LineBlock, ListItem, LiteralBlock, Node, OptionList, OptionListItem, Paragraph, ParseResult, Problem,
   ProblemSeverity, Section, Span, SubstitutionDefinition, Target, Transition,
 } from './ast';
 import { escape2null, parseInline, shortcuts, tight, unescape } from './inline';
 import { makeId, normalizeName } from './names';
-import { resolveReferences } from './references';
+import { isReferenceMark, resolveReferences } from './references';
 import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
 
 /** Maximum nesting depth of bodies; deeper content is kept as a plain paragraph. */
@@ -250,6 +250,14 @@ export class BlockParser implements TableHost {
   /** Line has a tab before its end (1) or not (0). */
   readonly tab: Uint8Array;
   readonly problems: Problem[];
+  /**
+   * The nodes resolveReferences looks at (isReferenceMark), in the order of a preorder walk of the finished
+   * tree, collected as the nodes are made (shared with table cells' parsers, which parse the cells in the
+   * table's order). A node made after nodes it contains takes its place first (reserveMark); a hole left by
+   * a node never made is skipped. Whatever a node contains is parsed in source order (a definition's term
+   * before its definition, a field's name before its body). A property test compares this list with the walk.
+   */
+  readonly marks: Array<Node | undefined>;
   /** Section title styles in order of first use ('u=' underline-only, 'o=' over+under). */
   readonly styles: string[];
   readonly doc: Document;
@@ -272,6 +280,7 @@ export class BlockParser implements TableHost {
     this.src = src;
     this.doc = { type: 'document', start: 0, end: src.length, children: [] };
     this.problems = parent ? parent.problems : [];
+    this.marks = parent ? parent.marks : [];
     this.styles = parent ? parent.styles : [];
     this.ids = parent ? parent.ids : new Set();
     this.idCounter = parent ? parent.idCounter : new Map();
@@ -460,6 +469,14 @@ export class BlockParser implements TableHost {
     this.problems.push(p);
   }
 
+  /** A place in `marks` for a node made after the nodes it contains (fill it with fillMark). */
+  reserveMark(): number {
+    return this.marks.push(undefined) - 1;
+  }
+  fillMark(slot: number, node: Node): void {
+    this.marks[slot] = node;
+  }
+
   inline(segments: Span[]): Inline[] {
     let segs = segments;
     for (const sg of segments) if (sg.end < sg.start) { segs = segments.filter((x) => x.end >= x.start); break; }
@@ -467,7 +484,13 @@ export class BlockParser implements TableHost {
     try {
       const r = parseInline(this.src, segs);
       for (const p of r.problems) this.problems.push(p);
-      return r.nodes;
+      // inline nodes hold no marks (emphasis and strong hold only text)
+      const nodes = r.nodes;
+      for (let i = 0; i < nodes.length; i++) {
+        const n = nodes[i];
+        if (n.type !== 'text' && isReferenceMark(n)) this.marks.push(n);
+      }
+      return nodes;
     } catch (e) {
       const start = segs[0].start;
       const end = segs[segs.length - 1].end;
@@ -878,8 +901,9 @@ export class BlockParser implements TableHost {
       const nameLen = inner.lastIndexOf(':');
       const nameSpan = { start: this.off(j, c + 1), end: this.off(j, c + 1 + nameLen) };
       const ind = this.getFirstKnownIndented(w, j, c + mt.length);
-      const body = this.body(ind.win, false, ctx.depth + 1);
+      // the name first: its marks come before the body's
       const name = this.inline([nameSpan]);
+      const body = this.body(ind.win, false, ctx.depth + 1);
       const fstart = this.off(j, c);
       const fend = Math.max(this.off(j, c + 2 + nameLen), body.length ? body[body.length - 1].end : 0);
       fields.push({ type: 'field', start: fstart, end: fend, name, nameText: this.src.slice(nameSpan.start, nameSpan.end), nameSpan, body });
@@ -1093,11 +1117,13 @@ export class BlockParser implements TableHost {
       if (level > mylevel + 1) { this.problem('title-level-inconsistent', 'error', start, end); return; }
     }
     if (warn) warn();
+    const slot = this.reserveMark();
     const title = this.inline([tspan]);
     const titleText = inlineText(title).trim();
     const sec: Section = {
       type: 'section', start, end, level, title, titleText, titleSpan: tspan, adornment, id: this.setId([normalizeName(titleText)], 'section'), children: [],
     };
+    this.fillMark(slot, sec);
     while (stack.length - 1 >= level) stack.pop();
     stack[stack.length - 1].children.push(sec);
     stack.push({ level, children: sec.children, node: sec });
@@ -1200,8 +1226,9 @@ export class BlockParser implements TableHost {
     for (;;) {
       const termSpan = { start: this.startOff(w, j), end: this.le[j] };
       const ind = this.getIndented(w, j + 1);
-      const definition = this.body(ind.win, false, ctx.depth + 1);
+      // the term first: its marks come before the definition's
       const { term, classifiers } = this.term(termSpan);
+      const definition = this.body(ind.win, false, ctx.depth + 1);
       if (this.src.endsWith('::', termSpan.end)) {
         this.problem('definition-list-literal', 'info', termSpan.end - 2, termSpan.end);
       }
@@ -1296,6 +1323,7 @@ export class BlockParser implements TableHost {
     const label = m[1];
     const labelSpan = { start: this.off(k, c + lb + 1), end: this.off(k, c + lb + 1 + label.length) };
     const ind = this.getFirstKnownIndented(w, k, c + m[0].length);
+    const slot = this.reserveMark();
     const children = this.body(ind.win, false, ctx.depth + 1);
     const start = this.off(k, c);
     const end = Math.max(labelSpan.end + 1, children.length ? children[children.length - 1].end : 0);
@@ -1303,10 +1331,12 @@ export class BlockParser implements TableHost {
       const nm = label === '*' || label === '#' ? [] : [normalizeName(label.replace(/^#/, ''))];
       this.setId(nm, 'footnote');
       const node: Footnote = { type: 'footnote', start, end, label, labelSpan, children };
+      this.fillMark(slot, node);
       this.emit(ctx, node);
     } else {
       this.setId([normalizeName(label)], 'citation');
       const node: Citation = { type: 'citation', start, end, label, labelSpan, children };
+      this.fillMark(slot, node);
       this.emit(ctx, node);
     }
     return { end: ind.end, bf: ind.bf };
@@ -1366,6 +1396,7 @@ export class BlockParser implements TableHost {
     for (let i = bi + 1; i < lines.length; i++) rest.push(lines[i]);
     const name = anonymous ? '' : normalizeName(unescape(nameText));
     const node: Target = { type: 'target', start, end: this.le[lines[lines.length - 1].k], name, nameSpan, anonymous };
+    this.marks.push(node);
     this.setId(name ? [name] : [], 'target');
     this.finishTarget(node, rest);
     node.end = Math.max(node.end, nameSpan.end);
@@ -1404,6 +1435,7 @@ export class BlockParser implements TableHost {
     const ind = this.getFirstKnownIndented(w, k, c + m[0].length, true);
     const start = this.off(k, c);
     const node: Target = { type: 'target', start, end: this.off(k, c + 2), name: '', nameSpan: { start, end: this.off(k, c + 2) }, anonymous: true };
+    this.marks.push(node);
     this.setId([], 'target');
     const lines = ind.win.lo < ind.win.hi ? this.blockLines(ind.win, false, w.col) : [];
     this.finishTarget(node, lines);
@@ -1437,10 +1469,12 @@ export class BlockParser implements TableHost {
       return { end: ind.end, bf: ind.bf };
     }
     const dwin: Win = { lo: k, hi: ind.end, col: ind.win.col, fc: restCol };
+    const slot = this.reserveMark();
     const directive = this.directiveNode(ctx, dwin, k, restCol, dm[1], restCol + dm[0].length);
     const node: SubstitutionDefinition = {
       type: 'substitution_definition', start, end: Math.max(directive.end, nameSpan.end + 1), name: sm[1].split(/\s+/).join(' '), nameSpan, directive,
     };
+    this.fillMark(slot, node);
     this.emit(ctx, node);
     return { end: ind.end, bf: ind.bf };
   }
@@ -1473,6 +1507,7 @@ export class BlockParser implements TableHost {
     const last = this.lastNonBlank(bw);
     const hi = last + 1;
     const d: Directive = { type: 'directive', start: this.off(k, nameCol), end: Math.max(nameSpan.end + 2, last >= 0 ? this.le[last] : 0), name, nameSpan, argument: '', options: [], content: '' };
+    this.marks.push(d);
     d.end = Math.min(d.end, Math.max(this.le[k], last >= 0 ? this.le[last] : this.le[k]));
     if (d.end < nameSpan.end) d.end = nameSpan.end;
     if (firstBlank) lo = k + 1;
@@ -1691,6 +1726,14 @@ export function mergeSorted(a: Problem[], b: Problem[]): Problem[] {
   return out;
 }
 
+/** The marks without the holes of nodes never made. */
+function compactMarks(marks: Array<Node | undefined>): Node[] {
+  let k = 0;
+  for (let i = 0; i < marks.length; i++) if (marks[i] !== undefined) marks[k++] = marks[i];
+  marks.length = k;
+  return marks as Node[];
+}
+
 /** Parse reStructuredText into a position-exact tree. Never throws. */
 export function parse(text: string): ParseResult {
   const src = typeof text === 'string' ? text : String(text ?? '');
@@ -1713,7 +1756,9 @@ export function parse(text: string): ParseResult {
   const late: Problem[] = [];
   try { checkTransitions(tree, late); } catch { /* best effort */ }
   try {
-    for (const pr of resolveReferences(tree, src)) late.push(pr);
+    // (after an internal error the marks may name nodes the tree never got: walk the tree instead)
+    const marks = p && extra.length === 0 ? compactMarks(p.marks) : undefined;
+    for (const pr of resolveReferences(tree, src, marks)) late.push(pr);
   } catch (e) {
     late.push({ kind: 'internal-error', severity: 'error', start: 0, end: Math.min(src.length, 1), data: { message: 'references: ' + String((e as Error)?.message ?? e) } });
   }

@@ -33,7 +33,34 @@ interface NameEntry {
   owner: TargetDef | null;
 }
 
-export function resolveReferences(tree: Document, _text: string): Problem[] {
+/**
+ * Does resolveReferences look at this node? Sections, explicit markup (targets, footnotes, citations,
+ * substitution definitions, directives) and the inline references and targets; not standalone URIs and
+ * e-mail addresses.
+ */
+export function isReferenceMark(node: Node): boolean {
+  switch (node.type) {
+    case 'section': case 'target': case 'inline_target': case 'footnote': case 'citation':
+    case 'substitution_definition': case 'directive': case 'substitution_reference':
+    case 'footnote_reference': case 'citation_reference':
+      return true;
+    case 'reference':
+      return node.kind !== 'standalone' && node.kind !== 'email';
+    default:
+      return false;
+  }
+}
+
+/** The nodes of a tree that resolveReferences looks at, in the order of `preorder`. */
+export function referenceMarks(tree: Node): Node[] {
+  return preorder(tree).filter(isReferenceMark);
+}
+
+/**
+ * @param marks the tree's nodes for which isReferenceMark holds, in preorder (the parser collects them
+ * while it builds the tree, which saves a walk over the whole tree); computed from the tree when absent
+ */
+export function resolveReferences(tree: Document, _text: string, marks?: readonly Node[]): Problem[] {
   const problems: Problem[] = [];
   const defs: TargetDef[] = [];
   const refs: Array<{ name: string; span: Span }> = [];
@@ -50,7 +77,7 @@ export function resolveReferences(tree: Document, _text: string): Problem[] {
   let symbolFootnotes = 0;
 
   embeddedUriTargets = [];
-  const nodes = preorder(tree);
+  const nodes = marks ?? referenceMarks(tree);
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     switch (node.type) {
