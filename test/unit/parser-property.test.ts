@@ -3,8 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BlockParser, parse } from '../../server/src/core/rst/parser';
-import { referenceMarks } from '../../server/src/core/rst/references';
-import { preorder, walk } from '../../server/src/core/rst/walk';
+import { isMark, marks, preorder, walk } from '../../server/src/core/rst/walk';
 import type { Node } from '../../server/src/core/rst/ast';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -38,15 +37,17 @@ function assertPreorder(tree: Node, text: string): void {
 }
 
 /**
- * The parser's marks (the nodes the reference checks need, collected while parsing) are the nodes of a
- * preorder walk of the finished tree that the reference checks look at, in the same order.
+ * The parser's marks (collected while parsing) are the marks of a preorder walk of the finished tree
+ * (isMark), in the same order; and parse() gives them to `marks`.
  */
 function assertMarks(text: string): number {
   const p = new BlockParser(text);
   p.run();
   p.releaseLineTables();
   const got = p.marks.filter((m) => m !== undefined);
-  const want = referenceMarks(p.doc);
+  const want = preorder(p.doc).filter(isMark);
+  const tree = parse(text).tree;
+  assert.deepEqual(marks(tree).map((m) => `${m.type}@${m.start}`), preorder(tree).filter(isMark).map((m) => `${m.type}@${m.start}`));
   assert.equal(got.length, want.length, `marks length on ${JSON.stringify(text.slice(0, 300))}`);
   for (let i = 0; i < want.length; i++) assert.ok(got[i] === want[i], `marks differ at ${i} (${got[i]?.type} ${got[i]?.start} vs ${want[i].type} ${want[i].start}) on ${JSON.stringify(text.slice(0, 300))}`);
   return want.length;

@@ -6,7 +6,7 @@
  */
 import type { Directive, Document, ParseResult, Reference, Role, Span, Target } from './rst/ast';
 import type { Workspace } from './types';
-import { preorder, treeMemo } from './rst/walk';
+import { marks, treeMemo } from './rst/walk';
 import { posixBaseName, posixDirName, posixJoin, posixRelative } from './paths';
 import { normalizeName } from './rst/names';
 import { sortIfNeeded } from './sorted';
@@ -403,7 +403,7 @@ function computeLinkFacts(parsed: ParseResult, text: string): { links: LinkItem[
   const named: Array<{ name: string; url: string; start: number; end: number; explicit: boolean; anonymizable: boolean }> = [];
   const containers: Span[] = [];
   const covered: Span[] = []; // inline nodes that own their backquotes
-  const nodes = preorder(parsed.tree);
+  const nodes = marks(parsed.tree); // every node type below is a mark
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     switch (node.type) {

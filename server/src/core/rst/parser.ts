@@ -19,7 +19,8 @@ import type {
 } from './ast';
 import { escape2null, parseInline, shortcuts, tight, unescape } from './inline';
 import { makeId, normalizeName } from './names';
-import { isReferenceMark, resolveReferences } from './references';
+import { resolveReferences } from './references';
+import { isMark, rememberMarks } from './walk';
 import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
 
 /** Maximum nesting depth of bodies; deeper content is kept as a plain paragraph. */
@@ -251,11 +252,13 @@ export class BlockParser implements TableHost {
   readonly tab: Uint8Array;
   readonly problems: Problem[];
   /**
-   * The nodes resolveReferences looks at (isReferenceMark), in the order of a preorder walk of the finished
+   * The tree's marks (`isMark` in walk.ts: what the reference checks, the link facts and the syntax rule
+   * look at), in the order of a preorder walk of the finished
    * tree, collected as the nodes are made (shared with table cells' parsers, which parse the cells in the
    * table's order). A node made after nodes it contains takes its place first (reserveMark); a hole left by
    * a node never made is skipped. Whatever a node contains is parsed in source order (a definition's term
-   * before its definition, a field's name before its body). A property test compares this list with the walk.
+   * before its definition, a field's name before its body). A property test compares this list with the
+   * walk (architecture.md, invariant 12).
    */
   readonly marks: Array<Node | undefined>;
   /** Section title styles in order of first use ('u=' underline-only, 'o=' over+under). */
@@ -387,7 +390,10 @@ export class BlockParser implements TableHost {
     if (!((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return undefined;
     if (src.endsWith('::', e) && e - s >= 2) return undefined;
     if (RE_ENUM_START.test(src.slice(s, e))) return undefined;
-    return [{ type: 'paragraph', start: s, end: e, children: this.inline([{ start: s, end: e }]) }];
+    const slot = this.reserveMark();
+    const p: Paragraph = { type: 'paragraph', start: s, end: e, children: this.inline([{ start: s, end: e }]) };
+    this.fillMark(slot, p);
+    return [p];
   }
 
   /** The parser is done: its line tables go back to the pool (it must not be used after this). */
@@ -488,7 +494,7 @@ export class BlockParser implements TableHost {
       const nodes = r.nodes;
       for (let i = 0; i < nodes.length; i++) {
         const n = nodes[i];
-        if (n.type !== 'text' && isReferenceMark(n)) this.marks.push(n);
+        if (n.type !== 'text' && isMark(n)) this.marks.push(n);
       }
       return nodes;
     } catch (e) {
@@ -618,7 +624,9 @@ export class BlockParser implements TableHost {
       if (span) {
         const segs: Span[] = [];
         for (let k = w.lo; k < w.hi; k++) if (!this.blank(k)) segs.push({ start: this.startOff(w, k), end: this.le[k] });
-        out.push({ type: 'paragraph', start: span.start, end: span.end, children: [{ type: 'text', start: segs[0].start, end: segs[segs.length - 1].end, value: this.src.slice(segs[0].start, segs[segs.length - 1].end) }] });
+        const p: Paragraph = { type: 'paragraph', start: span.start, end: span.end, children: [{ type: 'text', start: segs[0].start, end: segs[segs.length - 1].end, value: this.src.slice(segs[0].start, segs[segs.length - 1].end) }] };
+        this.marks.push(p);
+        out.push(p);
       }
       return out;
     }
@@ -980,12 +988,15 @@ export class BlockParser implements TableHost {
         if (this.rel(ind.win, i) < 0) continue;
         segs.push({ start: this.startOff(ind.win, i), end: this.le[i] });
       }
+      const slot = this.reserveMark();
       const children = this.inline(segs);
       const lstart = this.off(j, c);
       const lend = segs.length ? segs[segs.length - 1].end : this.off(j, c + 1);
       // an empty line ("|" alone) takes the indent of the previous line (docutils nest_line_block_lines)
       const indent = t.trimEnd() === '|' ? (lines.length ? lines[lines.length - 1].indent : 0) : Math.max(0, m[1].length - 1);
-      lines.push({ type: 'line', start: lstart, end: lend, indent, children });
+      const line: Line = { type: 'line', start: lstart, end: lend, indent, children };
+      this.fillMark(slot, line);
+      lines.push(line);
       end = ind.end; bf = ind.bf;
       if (end >= w.hi || this.blank(end) || this.rel(w, end) !== 0) break;
       if (!RE_LINEBLOCK.test(this.txt(w, end))) break;
@@ -1162,7 +1173,9 @@ export class BlockParser implements TableHost {
     const pend = this.le[m - 1];
     if (emitPara) {
       // trim trailing empty segments produced by "\n::"
+      const slot = this.reserveMark();
       const p: Paragraph = { type: 'paragraph', start: pstart, end: pend, children: this.inline(segs) };
+      this.fillMark(slot, p);
       this.emit(ctx, p);
     }
     if (!literalNext) return m;
@@ -1227,13 +1240,16 @@ export class BlockParser implements TableHost {
       const termSpan = { start: this.startOff(w, j), end: this.le[j] };
       const ind = this.getIndented(w, j + 1);
       // the term first: its marks come before the definition's
+      const slot = this.reserveMark();
       const { term, classifiers } = this.term(termSpan);
       const definition = this.body(ind.win, false, ctx.depth + 1);
       if (this.src.endsWith('::', termSpan.end)) {
         this.problem('definition-list-literal', 'info', termSpan.end - 2, termSpan.end);
       }
       const iend = definition.length ? Math.max(definition[definition.length - 1].end, termSpan.end) : termSpan.end;
-      items.push({ type: 'definition_list_item', start: termSpan.start, end: iend, term, termSpan, classifiers, definition });
+      const item: DefinitionListItem = { type: 'definition_list_item', start: termSpan.start, end: iend, term, termSpan, classifiers, definition };
+      this.fillMark(slot, item);
+      items.push(item);
       end = ind.end; bf = ind.bf;
       const j2 = this.skipBlank(w, end);
       if (j2 + 1 >= w.hi || this.rel(w, j2) !== 0 || this.rel(w, j2 + 1) <= 0) break;
@@ -1756,9 +1772,9 @@ export function parse(text: string): ParseResult {
   const late: Problem[] = [];
   try { checkTransitions(tree, late); } catch { /* best effort */ }
   try {
-    // (after an internal error the marks may name nodes the tree never got: walk the tree instead)
-    const marks = p && extra.length === 0 ? compactMarks(p.marks) : undefined;
-    for (const pr of resolveReferences(tree, src, marks)) late.push(pr);
+    // (after an internal error the marks may name nodes the tree never got: they are walked for instead)
+    if (p && extra.length === 0) rememberMarks(tree, compactMarks(p.marks));
+    for (const pr of resolveReferences(tree, src)) late.push(pr);
   } catch (e) {
     late.push({ kind: 'internal-error', severity: 'error', start: 0, end: Math.min(src.length, 1), data: { message: 'references: ' + String((e as Error)?.message ?? e) } });
   }

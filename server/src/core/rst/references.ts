@@ -6,8 +6,8 @@
  * reference/target count mismatch, undefined and duplicate substitutions, auto-numbered/symbol footnote
  * references without footnotes.
  */
-import type { Document, Node, Problem, Reference, Span } from './ast';
-import { preorder } from './walk';
+import type { Document, Problem, Reference, Span } from './ast';
+import { marks } from './walk';
 import { normalizeName, whitespaceNormalize } from './inline';
 import { makeId } from './names';
 import { sortIfNeeded } from '../sorted';
@@ -33,34 +33,8 @@ interface NameEntry {
   owner: TargetDef | null;
 }
 
-/**
- * Does resolveReferences look at this node? Sections, explicit markup (targets, footnotes, citations,
- * substitution definitions, directives) and the inline references and targets; not standalone URIs and
- * e-mail addresses.
- */
-export function isReferenceMark(node: Node): boolean {
-  switch (node.type) {
-    case 'section': case 'target': case 'inline_target': case 'footnote': case 'citation':
-    case 'substitution_definition': case 'directive': case 'substitution_reference':
-    case 'footnote_reference': case 'citation_reference':
-      return true;
-    case 'reference':
-      return node.kind !== 'standalone' && node.kind !== 'email';
-    default:
-      return false;
-  }
-}
-
-/** The nodes of a tree that resolveReferences looks at, in the order of `preorder`. */
-export function referenceMarks(tree: Node): Node[] {
-  return preorder(tree).filter(isReferenceMark);
-}
-
-/**
- * @param marks the tree's nodes for which isReferenceMark holds, in preorder (the parser collects them
- * while it builds the tree, which saves a walk over the whole tree); computed from the tree when absent
- */
-export function resolveReferences(tree: Document, _text: string, marks?: readonly Node[]): Problem[] {
+/** Looks only at the tree's marks (`marks` in walk.ts), which parse() collects while it builds the tree. */
+export function resolveReferences(tree: Document, _text: string): Problem[] {
   const problems: Problem[] = [];
   const defs: TargetDef[] = [];
   const refs: Array<{ name: string; span: Span }> = [];
@@ -77,7 +51,7 @@ export function resolveReferences(tree: Document, _text: string, marks?: readonl
   let symbolFootnotes = 0;
 
   embeddedUriTargets = [];
-  const nodes = marks ?? referenceMarks(tree);
+  const nodes = marks(tree);
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     switch (node.type) {

@@ -94,6 +94,45 @@ export function treeMemo<T>(tree: object, key: symbol, compute: () => T): T {
   return value;
 }
 
+/** Remember `value` for `tree` under `key`, as treeMemo would have computed it (the parser knows some values first). */
+export function treeMemoSet<T>(tree: object, key: symbol, value: T): void {
+  treeMemo(tree, key, () => value);
+}
+
+/**
+ * Is this one of a tree's "marks", the nodes the document-level passes look at? The reference checks
+ * (sections, explicit markup, inline references and targets), the link facts (also roles, literals,
+ * standalone URIs, and the containers of inline text: paragraphs, lines, definition list items) and
+ * the syntax rule (sections, paragraphs). Text and the other containers are not.
+ */
+export function isMark(node: Node): boolean {
+  switch (node.type) {
+    case 'section': case 'target': case 'inline_target': case 'footnote': case 'citation':
+    case 'substitution_definition': case 'directive': case 'substitution_reference':
+    case 'footnote_reference': case 'citation_reference': case 'reference': case 'role': case 'literal':
+    case 'paragraph': case 'line': case 'definition_list_item':
+      return true;
+    default:
+      return false;
+  }
+}
+
+const MARKS = Symbol('marks');
+
+/**
+ * The marks of the tree under `root` (isMark) in the order of `preorder`. parse() collects them while
+ * it builds the tree and remembers them (rememberMarks), so a parsed tree is never walked for them;
+ * any other tree is walked once.
+ */
+export function marks(root: Node): readonly Node[] {
+  return treeMemo(root, MARKS, () => preorder(root).filter(isMark));
+}
+
+/** For parse(): the marks it collected for `tree` (they must be what `marks` would compute). */
+export function rememberMarks(tree: Node, list: readonly Node[]): void {
+  treeMemoSet(tree, MARKS, list);
+}
+
 const PREORDER = Symbol('preorder');
 
 /**

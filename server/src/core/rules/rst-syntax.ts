@@ -2,7 +2,7 @@ import type { Rule, Message } from './rule';
 import type { Paragraph, Problem, Section } from '../rst/ast';
 import type { Severity, TextEdit } from '../types';
 import { PROBLEM_KINDS, problemMessage } from '../rst/problems';
-import { preorder } from '../rst/walk';
+import { marks } from '../rst/walk';
 import { linkSlips, normalizeName, type LinkSlip } from '../links';
 
 const SEVERITY: Record<Problem['severity'], Severity> = { error: 'error', warning: 'warning', info: 'information' };
@@ -81,7 +81,7 @@ export const rule: Rule = {
     const paragraphs: Paragraph[] = [];
     if (needSections || needParagraphs) {
       // (literal blocks and comments hold no sections or paragraphs)
-      const nodes = preorder(ctx.parsed.tree);
+      const nodes = marks(ctx.parsed.tree); // sections and paragraphs are marks
       for (let i = 0; i < nodes.length; i++) {
         const n = nodes[i];
         if (n.type === 'section') sections.push(n);
