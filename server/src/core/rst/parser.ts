@@ -20,6 +20,7 @@ import type {
 import { escape2null, parseInline, shortcuts, tight, unescape } from './inline';
 import { makeId, normalizeName } from './names';
 import { resolveReferences } from './references';
+import { lineLengthProblem } from './lineLimit';
 import { isMark, rememberMarks } from './walk';
 import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
 
@@ -1767,6 +1768,10 @@ export function parse(text: string): ParseResult {
   try { fixSectionEnds(tree.children); } catch { /* keep what we have */ }
   const problems: Problem[] = p ? p.problems : [];
   for (const pr of extra) problems.push(pr);
+  try {
+    const tooLong = lineLengthProblem(src);
+    if (tooLong) problems.push(tooLong);
+  } catch { /* best effort */ }
   sortNearlySorted(problems);
   // problems of the checks on the whole tree: sorted on their own, then merged in
   const late: Problem[] = [];

@@ -22,6 +22,11 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
     en: 'Title overline too short.',
     nb: 'Overstreken er kortere enn tittelen.',
   },
+  'line-length-limit': {
+    severity: 'error',
+    en: 'Line {line} exceeds the line-length-limit of {limit} characters: docutils and Sphinx show only this error instead of the page.',
+    nb: 'Linje {line} er lengre enn grensen på {limit} tegn: docutils og Sphinx viser bare denne feilen i stedet for siden.',
+  },
   'unexpected-indentation': {
     severity: 'error',
     en: 'Unexpected indentation.',
