@@ -73,7 +73,8 @@ suite('robustness', () => {
     // as docutils warns; 1,000 of each keep the diagnostics list reasonable. The parser's linear time
     // on 100 KB of them is a unit test's job.)
     const huge = 'lorem ipsum '.repeat(16000) + '`'.repeat(1000) + '*a '.repeat(1000);
-    const text = `======\nUke 8\n======\n\n${junk}\n\n${huge}\n\n${nested}\n\n.. image:: \u0000\n\`unterminated <http://x\n`;
+    // (the huge line first: it is the first line over docutils' line-length limit, checked below)
+    const text = `======\nUke 8\n======\n\n${huge}\n\n${junk}\n\n${nested}\n\n.. image:: \u0000\n\`unterminated <http://x\n`;
     // VS Code refuses to open a binary file, so the junk is typed into a report instead.
     const abs = path.join(h.wsRoot(), 'status/reports/2018/uke_50.rst');
     fs.writeFileSync(abs, '======\nUke 50\n======\n');
@@ -89,6 +90,15 @@ suite('robustness', () => {
       t0 = Date.now();
       await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x).startsWith('title.')), 'a title.* finding on the broken document ("Uke 8" in uke_50.rst)', 30000);
       console.log(`[e2e]     its diagnostics came ${Date.now() - t0} ms later`);
+      // docutils (and so Sphinx) would show only an error for this page: its 200 KB line is over the
+      // line-length limit of 10,000 characters. The error starts where that line starts.
+      // (VS Code normalises the junk's line breaks, so look the line up in the document's own text)
+      const hugeAt = doc.positionAt(doc.getText().indexOf(huge));
+      const limit = vscode.languages.getDiagnostics(doc.uri).filter((x) => h.codeOf(x) === 'rst.line-length-limit');
+      assert.equal(limit.length, 1, `one rst.line-length-limit finding; got [${h.summary(vscode.languages.getDiagnostics(doc.uri)).slice(0, 20).join(', ')}]`);
+      assert.deepEqual([limit[0].range.start.line, limit[0].range.start.character], [hugeAt.line, hugeAt.character]);
+      assert.equal(limit[0].severity, vscode.DiagnosticSeverity.Error);
+      assert.match(limit[0].message, /line-length-limit of 10000 characters/);
       // Keep typing into it: the server must keep answering for this document too.
       const edit = new vscode.WorkspaceEdit();
       edit.insert(doc.uri, new vscode.Position(0, 0), '\u0000\u0001\uFFFF\uD800');
