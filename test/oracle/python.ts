@@ -41,3 +41,25 @@ export function runOracle(script: string, args: string[], input?: string): unkno
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
+
+/**
+ * What docutils' publish_doctree writes to its warning stream for each text (report level 1: every
+ * message, never halting), or null when no python has docutils.
+ */
+export function publishWarnings(texts: string[]): string[] | null {
+  const py = findPython();
+  if (!py) return null;
+  const script = [
+    'import sys, json, io',
+    'from docutils.core import publish_doctree',
+    'out = []',
+    'for text in json.load(sys.stdin):',
+    '    err = io.StringIO()',
+    '    publish_doctree(text, settings_overrides={"report_level": 1, "halt_level": 5, "warning_stream": err})',
+    '    out.append(err.getvalue())',
+    'print(json.dumps(out))',
+  ].join('\n');
+  const r = spawnSync(py, ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`docutils failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}

@@ -3,11 +3,10 @@
 // same line. Checked against docutils itself on texts built around the limit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { parse } from '../../server/src/core/rst/parser';
 import { LINE_LENGTH_LIMIT, lineLengthProblem } from '../../server/src/core/rst/lineLimit';
 import { validate } from '../../server/src/core/engine';
-import { findPython, oracleUnavailable } from '../oracle/python';
+import { oracleUnavailable, publishWarnings } from '../oracle/python';
 
 const L = LINE_LENGTH_LIMIT;
 const a = (n: number) => 'a'.repeat(n);
@@ -38,23 +37,14 @@ const CASES: Array<[string, string]> = [
   ['many short lines', (a(80) + '\n').repeat(300)],
 ];
 
+/** The line docutils says exceeds the line-length limit, per text (null: none). */
 function docutilsLines(texts: string[]): Array<number | null> | null {
-  const py = findPython();
-  if (!py) return null;
-  const script = [
-    'import sys, json, io, re',
-    'from docutils.core import publish_doctree',
-    'out = []',
-    'for text in json.load(sys.stdin):',
-    '    err = io.StringIO()',
-    '    publish_doctree(text, settings_overrides={"report_level": 1, "halt_level": 5, "warning_stream": err})',
-    '    m = re.search(r"Line (\\d+) exceeds the line-length-limit", err.getvalue())',
-    '    out.append(int(m.group(1)) if m else None)',
-    'print(json.dumps(out))',
-  ].join('\n');
-  const r = spawnSync(py, ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout);
+  const warnings = publishWarnings(texts);
+  if (!warnings) return null;
+  return warnings.map((w) => {
+    const m = /Line (\d+) exceeds the line-length-limit/.exec(w);
+    return m ? Number(m[1]) : null;
+  });
 }
 
 test('the line-length limit: the same line as docutils reports, on texts around the limit', (t) => {

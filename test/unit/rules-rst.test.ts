@@ -7,7 +7,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { rule as rstSyntax } from '../../server/src/core/rules/rst-syntax';
 import { checkFix, ruleTester } from './ruleTester';
 import { validate } from '../../server/src/core/engine';
@@ -15,6 +14,7 @@ import { applyEdits, nonOverlappingFixEdits } from '../../server/src/core/fix';
 import { LineIndex } from '../../server/src/core/lineIndex';
 import { problemMessage } from '../../server/src/core/rst/problems';
 import type { Locale } from '../../server/src/core/types';
+import { publishWarnings } from '../oracle/python';
 
 const path = '/docs/notes/page.rst';
 
@@ -169,22 +169,11 @@ ruleTester(
 
 // ---------------------------------------------------------------- docutils agrees on the cases
 
+/** "line LEVEL" of every message docutils reports on each text, sorted (null: no python with docutils). */
 function docutilsReports(texts: string[]): string[][] | null {
-  const script = [
-    'import sys, json, io, re',
-    'from docutils.core import publish_doctree',
-    'out = []',
-    'for text in json.load(sys.stdin):',
-    '    err = io.StringIO()',
-    '    publish_doctree(text, settings_overrides={"report_level": 1, "halt_level": 5, "warning_stream": err})',
-    '    out.append(sorted("%s %s" % m for m in re.findall(r"^<string>:(\\d+): \\((\\w+)/\\d\\)", err.getvalue(), re.M)))',
-    'print(json.dumps(out))',
-  ].join('\n');
-  for (const exe of ['python3', '/usr/bin/python3']) {
-    const r = spawnSync(exe, ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8' });
-    if (r.status === 0) return JSON.parse(r.stdout);
-  }
-  return null;
+  const warnings = publishWarnings(texts);
+  if (!warnings) return null;
+  return warnings.map((w) => [...w.matchAll(/^<string>:(\d+): \((\w+)\/\d\)/gm)].map((m) => `${m[1]} ${m[2]}`).sort());
 }
 
 test('docutils 0.19 reports the same problems on these cases', (t) => {
