@@ -71,9 +71,9 @@ test('the line-length limit: the range is the whole long line, and the finding i
   assert.equal(findings[0].severity, 'error');
   assert.equal(findings[0].start, p.start);
   assert.equal(findings[0].end, p.end);
-  assert.match(findings[0].message, /^Line 4 exceeds the line-length-limit of 10000 characters/);
+  assert.match(findings[0].message, /^Line 4 exceeds the line-length-limit of 10,000 characters/);
   const nb = validate({ text, path, locale: 'nb' }).filter((f) => f.code === 'rst.line-length-limit');
-  assert.match(nb[0].message, /^Linje 4 er lengre enn grensen på 10000 tegn/);
+  assert.match(nb[0].message, /^Linje 4 er lengre enn grensen på 10\u00a0000 tegn/);
   // the rest of the document is still parsed (unlike docutils): the section is there
   assert.equal(parse(text).tree.children[0].type, 'section');
 });

@@ -98,7 +98,7 @@ suite('robustness', () => {
       assert.equal(limit.length, 1, `one rst.line-length-limit finding; got [${h.summary(vscode.languages.getDiagnostics(doc.uri)).slice(0, 20).join(', ')}]`);
       assert.deepEqual([limit[0].range.start.line, limit[0].range.start.character], [hugeAt.line, hugeAt.character]);
       assert.equal(limit[0].severity, vscode.DiagnosticSeverity.Error);
-      assert.match(limit[0].message, /line-length-limit of 10000 characters/);
+      assert.match(limit[0].message, /line-length-limit of 10,000 characters/);
       // Keep typing into it: the server must keep answering for this document too.
       const edit = new vscode.WorkspaceEdit();
       edit.insert(doc.uri, new vscode.Position(0, 0), '\u0000\u0001\uFFFF\uD800');

@@ -16,8 +16,9 @@ import type { Problem } from './ast';
 
 export const LINE_LENGTH_LIMIT = 10000;
 
-/** The problem for the first line longer than `limit`, or undefined. Linear; most texts return at once. */
-export function lineLengthProblem(src: string, limit = LINE_LENGTH_LIMIT): Problem | undefined {
+/** The problem for the first line longer than the limit, or undefined. Linear; most texts return at once. */
+export function lineLengthProblem(src: string): Problem | undefined {
+  const limit = LINE_LENGTH_LIMIT; // (the messages in problems.ts name it)
   // a line of n UTF-16 units is at most 8n columns long (tabs), and never longer than n otherwise
   if (src.length * 8 <= limit) return undefined;
   const tabCandidate = Math.floor(limit / 8);

@@ -24,8 +24,9 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
   },
   'line-length-limit': {
     severity: 'error',
-    en: 'Line {line} exceeds the line-length-limit of {limit} characters: docutils and Sphinx show only this error instead of the page.',
-    nb: 'Linje {line} er lengre enn grensen på {limit} tegn: docutils og Sphinx viser bare denne feilen i stedet for siden.',
+    // (the limit is docutils' default, which Sphinx keeps; written out to group its digits as each language does)
+    en: 'Line {line} exceeds the line-length-limit of 10,000 characters: docutils and Sphinx show only this error instead of the page.',
+    nb: 'Linje {line} er lengre enn grensen på 10\u00a0000 tegn: docutils og Sphinx viser bare denne feilen i stedet for siden.',
   },
   'unexpected-indentation': {
     severity: 'error',
