@@ -13,6 +13,7 @@
  * other findings, which describe the page as it will be once the line is shorter.
  */
 import type { Problem } from './ast';
+import { isPythonLineBreakNotLF, isPythonSpace } from './pyStr';
 
 export const LINE_LENGTH_LIMIT = 10000;
 
@@ -58,7 +59,7 @@ function longLine(src: string, a: number, b: number, limit: number): { start: nu
   let kept = 0; // columns up to the last non-whitespace character (rstrip)
   for (let i = a; i < b; i++) {
     const c = src.charCodeAt(i);
-    if (isBoundary(c)) {
+    if (isPythonLineBreakNotLF(c)) {
       if (kept > limit) return { start, end: i };
       col = kept = 0;
       start = i + 1;
@@ -78,25 +79,13 @@ function longLine(src: string, a: number, b: number, limit: number): { start: nu
   return kept > limit ? { start, end: b } : undefined;
 }
 
-/** Python's str.splitlines() boundaries that survive docutils' \v and \f to space conversion ('\n' aside). */
-function isBoundary(c: number): boolean {
-  return c === 13 || c === 0x1c || c === 0x1d || c === 0x1e || c === 0x85 || c === 0x2028 || c === 0x2029;
-}
-
-/** Python's str.isspace() (what rstrip() strips). */
-function isPythonSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
-  return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000;
-}
-
 /** docutils' 1-based line number of the line starting at `offset` (Python's line boundaries; \r\n is one). */
 function pythonLineNumber(src: string, offset: number): number {
   let n = 1;
   for (let i = 0; i < offset; i++) {
     const c = src.charCodeAt(i);
     if (c === 10) n++;
-    else if (isBoundary(c) && !(c === 13 && src.charCodeAt(i + 1) === 10)) n++;
+    else if (isPythonLineBreakNotLF(c) && !(c === 13 && src.charCodeAt(i + 1) === 10)) n++;
   }
   return n;
 }

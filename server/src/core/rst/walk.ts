@@ -94,11 +94,6 @@ export function treeMemo<T>(tree: object, key: symbol, compute: () => T): T {
   return value;
 }
 
-/** Remember `value` for `tree` under `key`, as treeMemo would have computed it (the parser knows some values first). */
-export function treeMemoSet<T>(tree: object, key: symbol, value: T): void {
-  treeMemo(tree, key, () => value);
-}
-
 /**
  * Is this one of a tree's "marks", the nodes the document-level passes look at? The reference checks
  * (sections, explicit markup, inline references and targets), the link facts (also roles, literals,
@@ -130,7 +125,7 @@ export function marks(root: Node): readonly Node[] {
 
 /** For parse(): the marks it collected for `tree` (they must be what `marks` would compute). */
 export function rememberMarks(tree: Node, list: readonly Node[]): void {
-  treeMemoSet(tree, MARKS, list);
+  treeMemo(tree, MARKS, () => list);
 }
 
 const PREORDER = Symbol('preorder');
