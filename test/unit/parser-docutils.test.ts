@@ -69,7 +69,7 @@ const F = ['Title', '=====', '-----', '~~~~~~~~~~', '=', '==', '::', 'text::', '
   '+-----+-----+', '| a   | b   |', '+=====+=====+', '+-----------+', '=====  =====', 'A      B',
   '-----  -----', '-- attribution', 'term : classifier', 'plain text here', 'more text', '> quoted', '----', '+', 'x', 'y z', '', '', '', '',
   // Python's other line boundaries (docutils splits lines with str.splitlines()) and trailing Unicode spaces (rstrip)
-  'a\u2028b', 'x\x85y', '\x1cfs', 'p\u2029', 'Status\u00a0', 'text::\u00a0', '\u00a0', 'x\u2003', 'tab\there', 'form\ffeed'];
+  'a\u2028b', 'x\x85y', '\x1cfs', 'g\x1ds', 'r\x1es', 'p\u2029', 'Status\u00a0', 'text::\u00a0', '\u00a0', 'x\u2003', 'tab\there', 'form\ffeed'];
 const KINDS = new Set(['title-underline-too-short', 'title-overline-too-short', 'unexpected-indentation', 'literal-block-expected',
   'unexpected-section-title', 'unexpected-section-title-or-transition', 'invalid-section-title', 'incomplete-section-title',
   'missing-underline', 'overline-underline-mismatch', 'title-level-inconsistent', 'inconsistent-literal-quoting', 'list-unindent',
