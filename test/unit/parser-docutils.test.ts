@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { parse } from '../../server/src/core/rst/parser';
-import type { Block, Line } from '../../server/src/core/rst/ast';
+import type { Block, Line, LineBlock } from '../../server/src/core/rst/ast';
 
 const PY = String.raw`import sys, json, os
 import docutils.nodes as N
@@ -69,7 +69,9 @@ const F = ['Title', '=====', '-----', '~~~~~~~~~~', '=', '==', '::', 'text::', '
   '+-----+-----+', '| a   | b   |', '+=====+=====+', '+-----------+', '=====  =====', 'A      B',
   '-----  -----', '-- attribution', 'term : classifier', 'plain text here', 'more text', '> quoted', '----', '+', 'x', 'y z', '', '', '', '',
   // Python's other line boundaries (docutils splits lines with str.splitlines()) and trailing Unicode spaces (rstrip)
-  'a\u2028b', 'x\x85y', '\x1cfs', 'g\x1ds', 'r\x1es', 'p\u2029', 'Status\u00a0', 'text::\u00a0', '\u00a0', 'x\u2003', 'tab\there', 'form\ffeed'];
+  'a\u2028b', 'x\x85y', '\x1cfs', 'g\x1ds', 'r\x1es', 'p\u2029', 'Status\u00a0', 'text::\u00a0', '\u00a0', 'x\u2003', 'tab\there', 'form\ffeed',
+  // line blocks whose first lines are indented more than a later one (nested before it)
+  '|   deep', '|  less'];
 const KINDS = new Set(['title-underline-too-short', 'title-overline-too-short', 'unexpected-indentation', 'literal-block-expected',
   'unexpected-section-title', 'unexpected-section-title-or-transition', 'invalid-section-title', 'incomplete-section-title',
   'missing-underline', 'overline-underline-mismatch', 'title-level-inconsistent', 'inconsistent-literal-quoting', 'list-unindent',
@@ -89,7 +91,7 @@ function sig(blocks: Block[], d: number, out: string[]): string[] {
       case 'block_quote': out.push(pad + b.type); sig(b.children, d + 1, out); if (b.attribution) out.push(pad + '  attribution'); break;
       case 'line_block': {
         out.push(pad + b.type);
-        const lines = (ls: Line[], dd: number) => { for (const l of ls) { out.push('  '.repeat(dd) + 'line'); if (l.nested) { out.push('  '.repeat(dd) + 'line_block'); lines(l.nested.lines, dd + 1); } } };
+        const lines = (ls: Array<Line | LineBlock>, dd: number) => { for (const l of ls) { out.push('  '.repeat(dd) + l.type); if (l.type === 'line_block') lines(l.lines, dd + 1); } };
         lines(b.lines, d + 1);
         break;
       }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parse, makeId } from '../../server/src/core/rst/parser';
 import type {
   Block, BlockQuote, BulletList, Citation, Comment, DefinitionList, Directive, DoctestBlock, EnumeratedList,
-  FieldList, Footnote, LineBlock, LiteralBlock, Node, OptionList, Paragraph, Problem, Section,
+  FieldList, Footnote, Line, LineBlock, LiteralBlock, Node, OptionList, Paragraph, Problem, Section,
   SubstitutionDefinition, Table, Target, Transition,
 } from '../../server/src/core/rst/ast';
 import { PROBLEM_KINDS } from '../../server/src/core/rst/problems';
@@ -342,11 +342,23 @@ test('line blocks, nested', () => {
   const { tree, s } = p('| line one\n|    indented\n| back\n   continued\n\nx\n');
   const lb = tree.children[0] as LineBlock;
   assert.equal(lb.type, 'line_block');
-  assert.equal(lb.lines.length, 2);
-  assert.equal(s(lb.lines[0].children[0]), 'line one');
-  assert.equal(s(lb.lines[0].nested!.lines[0]), '|    indented');
-  assert.equal(lb.lines[0].nested!.lines[0].indent, 3);
-  assert.equal(s(lb.lines[1]), '| back\n   continued');
+  assert.deepEqual(lb.lines.map((l) => l.type), ['line', 'line_block', 'line']);
+  const [one, nested, back] = lb.lines as [Line, LineBlock, Line];
+  assert.equal(s(one.children[0]), 'line one');
+  assert.equal(s(nested), '|    indented');
+  assert.equal((nested.lines[0] as Line).indent, 3);
+  assert.equal(s(back), '| back\n   continued');
+});
+
+test('line blocks: leading lines indented more than a later one form a nested block (docutils)', () => {
+  const { tree, s } = p('|   deep\n|  less\n| least\n');
+  const lb = tree.children[0] as LineBlock;
+  assert.deepEqual(lb.lines.map((l) => l.type), ['line_block', 'line']);
+  const inner = lb.lines[0] as LineBlock;
+  assert.deepEqual(inner.lines.map((l) => l.type), ['line_block', 'line']);
+  assert.equal(s(inner.lines[0]), '|   deep');
+  assert.equal(s(inner.lines[1]), '|  less');
+  assert.equal(s(lb.lines[1]), '| least');
 });
 
 test('comments', () => {

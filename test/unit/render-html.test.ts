@@ -107,7 +107,7 @@ test('literal, code and doctest blocks are escaped; block quote with attribution
     { type: 'literal_block', value: 'print(1)', language: 'python', ...S },
     { type: 'doctest_block', value: '>>> 1 < 2', ...S },
     { type: 'block_quote', children: [para('quote')], attribution: [t('Someone')], attributionSpan: S, ...S },
-    { type: 'line_block', lines: [{ type: 'line', indent: 0, children: [t('one')], nested: { type: 'line_block', lines: [{ type: 'line', indent: 2, children: [t('two')], ...S }], ...S }, ...S }, { type: 'line', indent: 0, children: [], ...S }], ...S },
+    { type: 'line_block', lines: [{ type: 'line', indent: 0, children: [t('one')], ...S }, { type: 'line_block', lines: [{ type: 'line', indent: 2, children: [t('two')], ...S }], ...S }, { type: 'line', indent: 0, children: [], ...S }], ...S },
     { type: 'transition', ...S },
   ));
   assert.match(html, /<pre class="literal-block">if a &lt; b &amp;&amp; c:\n  &quot;x&quot;<\/pre>/);

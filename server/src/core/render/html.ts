@@ -699,19 +699,20 @@ class HtmlRenderer {
   private lineBlock(b: LineBlock): void {
     this.out.push(`<div class="line-block"${this.dl(b)}>\n`);
     for (const l of b.lines ?? []) {
-      const inner = this.inlines(l.children);
-      this.out.push(`<div class="line"${this.dl(l)}>${inner || '<br />'}</div>\n`);
-      if (l.nested) {
-        if (this.depth > MAX_DEPTH) this.out.push(`<pre class="literal-block">${esc(this.src(l.nested))}</pre>\n`);
+      if (l.type === 'line_block') {
+        if (this.depth > MAX_DEPTH) this.out.push(`<pre class="literal-block">${esc(this.src(l))}</pre>\n`);
         else {
           this.depth++;
           try {
-            this.lineBlock(l.nested);
+            this.lineBlock(l);
           } finally {
             this.depth--;
           }
         }
+        continue;
       }
+      const inner = this.inlines(l.children);
+      this.out.push(`<div class="line"${this.dl(l)}>${inner || '<br />'}</div>\n`);
     }
     this.out.push('</div>\n');
   }
@@ -1445,7 +1446,7 @@ function childNodes(n: any): any[] {
     case 'field': return [...(n.name ?? []), ...(n.body ?? [])];
     case 'option_list_item': return n.description ?? [];
     case 'line_block': return n.lines ?? [];
-    case 'line': return n.nested ? [...(n.children ?? []), n.nested] : n.children ?? [];
+    case 'line': return n.children ?? [];
     case 'block_quote': return [...(n.children ?? []), ...(n.attribution ?? [])];
     case 'directive': return n.children ?? [];
     case 'substitution_definition': return [];

@@ -187,8 +187,12 @@ export interface BlockQuote extends Span {
   attributionSpan?: Span;
 }
 
-export interface Line extends Span { type: 'line'; indent: number; children: Inline[]; nested?: LineBlock }
-export interface LineBlock extends Span { type: 'line_block'; lines: Line[] }
+export interface Line extends Span { type: 'line'; indent: number; children: Inline[] }
+/**
+ * `| text` lines. As in docutils (nest_line_block_segment), lines indented more than the block's least
+ * indent form a nested line block in their place: `lines` holds lines and nested blocks, in source order.
+ */
+export interface LineBlock extends Span { type: 'line_block'; lines: Array<Line | LineBlock> }
 
 export interface Comment extends Span { type: 'comment'; value: string }
 export interface Transition extends Span { type: 'transition' }

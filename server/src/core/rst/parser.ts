@@ -1639,22 +1639,18 @@ export interface BodyCtx {
 }
 
 /**
- * docutils nest_line_block_segment: lines indented more than the least indent form a nested line block,
- * attached to the preceding line (`Line.nested`); leading over-indented lines stay flat.
+ * docutils nest_line_block_segment: each run of lines indented more than the least indent becomes a
+ * nested line block in its place (leading lines too), nested again the same way.
  */
-function nestLines(lines: Line[]): Line[] {
+function nestLines(lines: Line[]): Array<Line | LineBlock> {
   let least = Infinity;
   for (const l of lines) least = Math.min(least, l.indent);
-  const out: Line[] = [];
+  const out: Array<Line | LineBlock> = [];
   let group: Line[] = [];
   const flush = () => {
     if (!group.length) return;
-    const prev = out[out.length - 1];
-    if (prev) {
-      const inner = nestLines(group);
-      prev.nested = { type: 'line_block', start: inner[0].start, end: inner[inner.length - 1].end, lines: inner };
-      prev.end = Math.max(prev.end, prev.nested.end);
-    } else for (const l of group) out.push(l);
+    const inner = nestLines(group);
+    out.push({ type: 'line_block', start: inner[0].start, end: inner[inner.length - 1].end, lines: inner });
     group = [];
   };
   for (const l of lines) {

@@ -48,7 +48,6 @@ export function childrenOf(node: Node): Node[] {
 
 function withExtras(node: Node, children: Node[]): Node[] {
   if (node.type === 'block_quote' && node.attribution) return [...children, ...node.attribution];
-  if (node.type === 'line' && node.nested) return [...children, node.nested];
   return children;
 }
 
@@ -195,9 +194,6 @@ function pushChildren(node: Node, nodes: Node[], parents: Array<Node | undefined
       pushRev(n.children, node, nodes, parents, withText);
       return;
     case 'line':
-      if (n.nested) { nodes.push(n.nested); parents?.push(node); }
-      pushRev(n.children, node, nodes, parents, withText);
-      return;
     case 'document':
     case 'footnote':
     case 'citation':
