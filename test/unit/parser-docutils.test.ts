@@ -70,6 +70,8 @@ const F = ['Title', '=====', '-----', '~~~~~~~~~~', '=', '==', '::', 'text::', '
   '-----  -----', '-- attribution', 'term : classifier', 'plain text here', 'more text', '> quoted', '----', '+', 'x', 'y z', '', '', '', '',
   // Python's other line boundaries (docutils splits lines with str.splitlines()) and trailing Unicode spaces (rstrip)
   'a\u2028b', 'x\x85y', '\x1cfs', 'g\x1ds', 'r\x1es', 'p\u2029', 'Status\u00a0', 'text::\u00a0', '\u00a0', 'x\u2003', 'tab\there', 'form\ffeed',
+  // leading Unicode spaces: indentation after a space (lstrip()), not at a line's start ('indent' matches ' ' only)
+  '\u00a0nbsp', '\u3000x', '   \u3000x', ' \u00a0 mixed', '|\u00a0a   | b   |', '| \u00a0 a | b   |',
   // line blocks whose first lines are indented more than a later one (nested before it)
   '|   deep', '|  less'];
 const KINDS = new Set(['title-underline-too-short', 'title-overline-too-short', 'unexpected-indentation', 'literal-block-expected',
@@ -137,6 +139,23 @@ test('block structure and warnings agree with docutils on 1500 random documents'
   const { compared, diffs } = compareWithDocutils(docs);
   assert.ok(compared > 1400, `${compared} compared`);
   assert.deepEqual(diffs.slice(0, 3), []);
+});
+
+test('whitespace other than space and tab at the start of lines and table cells is indentation where docutils counts it', { skip: !hasDocutils && 'docutils not installed' }, () => {
+  const docs = [
+    'A) x\n\u00a0nbsp\n', // after a list marker: `next_line[:1].strip()`
+    '\u00a0text\n  more\n', // a line starting with a no-break space is not indented
+    'quote::\n\n   \u3000x\n   y\n', // after a space, lstrip() counts it
+    '+ x\n  \u00a0nbsp\n', // in the item's window the line starts with it: not indented
+    '    text::\n   \u3000x\n', // same indentation as the line before
+    '+-----+-----+\n|\u00a0a   | b   |\n| \u00a0 a | b   |\n+-----+-----+\n', // a cell's common indentation: lstrip()
+    '+-----+-----+\n|\u00a0a   | b   |\n|\u00a0 b  | b   |\n+-----+-----+\n',
+    '=====  =====\n\u00a0a    b\n\u00a0 c\n=====  =====\n',
+    '|   deep\n|  less\n| least\n', // line blocks: leading lines indented more nest
+  ];
+  const { compared, diffs } = compareWithDocutils(docs);
+  assert.equal(compared, docs.length);
+  assert.deepEqual(diffs, []);
 });
 
 test('nested structures (lists, definitions, quotes, literal blocks in each other) agree with docutils', { skip: !hasDocutils && 'docutils not installed' }, () => {

@@ -25,6 +25,8 @@ const FRAGMENTS = [
   '`ref <http://x>`_', ':doc:`x`', 'word_', '[1]_', '|s|', 'plain text here', 'more text', '\t tabbed', '😀 astral',
   'Fullført', '\\', '`', '*', '_', '|', '>', '>>', '> quoted', '..  _x: y', '.. _`a b`: c', '.. toctree::',
   '   uke_01', '| x__ | y_  |', '| [#]_| |s| |', '| `a`_| [*]_|', 'x__    [2]_', ':a_: [#]_', ':`b`__: x__', ':', ': x', '-', '--', '---', '----', '+', '+-', '+--+', '=====', '', '', '', '',
+  // whitespace other than space and tab in indentation (and table cells), and line blocks that nest
+  '\u00a0nbsp', '  \u3000x', ' \u00a0 mixed', '\t\u2003tab', '|\u00a0a   | b   |', '|   deep', '|  less',
 ];
 
 /** preorder (its own fast walk) lists exactly what walk visits, text nodes left out, in the same order. */

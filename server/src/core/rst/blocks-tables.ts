@@ -47,7 +47,7 @@ function cellBlocks(p: BlockParser, ctx: BodyCtx, segs: Span[]): Block[] {
   try {
     let min = -1;
     for (let i = 0; i < child.n; i++) {
-      const ind = child.ind[i];
+      const ind = child.indentOf(i);
       if (ind >= 0 && (min < 0 || ind < min)) min = ind;
     }
     if (min < 0) return [];

@@ -27,6 +27,8 @@ import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
 
 /** Maximum nesting depth of bodies; deeper content is kept as a plain paragraph. */
 const MAX_DEPTH = 1000;
+/** BlockParser.ind of a line whose indentation holds a whitespace other than space and tab (indentOf has its column). */
+const IND_UNI = -2;
 
 /** A window of lines [lo, hi): content starts at column `col` (`fc` for the first line). */
 export interface Win { lo: number; hi: number; col: number; fc: number }
@@ -246,7 +248,7 @@ export class BlockParser implements TableHost {
   readonly ls: Int32Array;
   /** Line end offsets, trailing whitespace removed. */
   readonly le: Int32Array;
-  /** Indentation column (tabs to 8) of the first non-whitespace character; -1 for blank lines. */
+  /** Indentation column (tabs to 8) of the first non-whitespace character; -1 for blank lines, IND_UNI (see indentOf). */
   readonly ind: Int32Array;
   /** Offset of the first non-whitespace character (= le for blank lines). */
   readonly fs: Int32Array;
@@ -274,6 +276,13 @@ export class BlockParser implements TableHost {
   private nextTab = -2;
   /** `src.indexOf('\t')` as computed at construction (-1: the text has no tab). */
   private nextTabAtStart = -2;
+  /** The lines are a table cell's: docutils strips their common indentation with lstrip(), Unicode spaces too. */
+  private readonly cellLines: boolean;
+  /**
+   * Indentation of the lines whose indentation holds a whitespace other than space and tab (their `ind` is
+   * IND_UNI, so that the hot paths of rel() and startOff() stay as they are: few documents have such lines).
+   */
+  private uniInd?: Map<number, number>;
 
   /**
    * @param parent share problems, ids and title styles with this parser (table cells)
@@ -283,6 +292,7 @@ export class BlockParser implements TableHost {
    */
   constructor(src: string, parent?: BlockParser, segments?: Span[]) {
     this.src = src;
+    this.cellLines = segments !== undefined;
     this.doc = { type: 'document', start: 0, end: src.length, children: [] };
     this.problems = parent ? parent.problems : [];
     this.marks = parent ? parent.marks : [];
@@ -346,10 +356,15 @@ export class BlockParser implements TableHost {
     let col = 0;
     let k = start;
     let hasTab = false;
+    let uni = false;
     for (; k < e; k++) {
       const c = src.charCodeAt(k);
       if (c === 32 || c === 12 || c === 11) col++;
       else if (c === 9) { col = col - (col % 8) + 8; hasTab = true; }
+      // docutils: a line is indented when it starts with a space (get_indented: line[0] == ' ', after tabs,
+      // \v and \f became spaces), and its indentation is all of its leading Python whitespace (lstrip());
+      // a table cell's common indentation is lstrip()'s from the start (get_2D_block)
+      else if ((col > 0 || this.cellLines) && isPythonSpace(c)) { col++; uni = true; }
       else break;
     }
     if (!hasTab && k < e) {
@@ -361,8 +376,9 @@ export class BlockParser implements TableHost {
     this.ls[n] = start;
     this.le[n] = e;
     this.fs[n] = k;
-    this.ind[n] = k >= e ? -1 : col;
+    this.ind[n] = k >= e ? -1 : uni ? IND_UNI : col;
     this.tab[n] = hasTab ? 1 : 0;
+    if (uni && k < e) (this.uniInd ??= new Map()).set(n, col);
   }
 
   run(): void {
@@ -435,17 +451,40 @@ export class BlockParser implements TableHost {
     return col;
   }
 
-  blank(k: number): boolean { return this.ind[k] < 0; }
+  blank(k: number): boolean { return this.ind[k] === -1; }
 
-  cOf(w: Win, k: number): number { return k === w.lo ? w.fc : w.col; }
-
-  /** Indentation of line k relative to the window; -1 when blank (from the window's start column). */
-  rel(w: Win, k: number): number {
+  /** Indentation column of line k (tabs to 8, Unicode spaces after a space or tab count 1); -1 when blank. */
+  indentOf(k: number): number {
     const ind = this.ind[k];
-    if (ind < 0) return -1;
+    return ind === IND_UNI ? this.uniInd!.get(k)! : ind;
+  }
+
+  /**
+   * Is the character at column c of line k a whitespace other than a space or tab (a no-break space,
+   * U+3000, ...)? Then, in a window at column c, docutils sees a line that starts with that character: not
+   * indented (get_indented tests line[0] == ' '), its text starting there.
+   */
+  private unicodeSpaceAt(k: number, c: number): boolean {
+    let col = 0;
+    for (let o = this.ls[k]; o < this.le[k]; o++) {
+      const ch = this.src.charCodeAt(o);
+      const next = ch === 9 ? col - (col % 8) + 8 : col + 1;
+      if (c < next) return !(ch === 32 || ch === 9 || ch === 11 || ch === 12);
+      col = next;
+    }
+    return false;
+  }
+
+  /** rel() of a line whose indentation holds a whitespace other than space and tab. */
+  private relUni(w: Win, k: number): number {
+    const ind = this.uniInd!.get(k)!;
     const c = this.cOf(w, k);
-    if (ind >= c) return ind - c;
-    // first line of a window starting after a marker
+    if (ind >= c) return ind > c && this.unicodeSpaceAt(k, c) ? 0 : ind - c;
+    return this.relAfterMarker(k, c);
+  }
+
+  /** rel() of the first line of a window starting after a marker (column c lies inside the line's text). */
+  private relAfterMarker(k: number, c: number): number {
     let o = this.off(k, c);
     const e = this.le[k];
     while (o < e && (this.src.charCodeAt(o) === 32 || this.src.charCodeAt(o) === 9)) o++;
@@ -453,10 +492,25 @@ export class BlockParser implements TableHost {
     return this.colOf(k, o) - c;
   }
 
+  cOf(w: Win, k: number): number { return k === w.lo ? w.fc : w.col; }
+
+  /** Indentation of line k relative to the window; -1 when blank (from the window's start column). */
+  rel(w: Win, k: number): number {
+    const ind = this.ind[k];
+    if (ind < 0) return ind === IND_UNI ? this.relUni(w, k) : -1;
+    const c = this.cOf(w, k);
+    if (ind >= c) return ind - c;
+    return this.relAfterMarker(k, c);
+  }
+
   /** Offset of the first non-blank character of line k within the window. */
   startOff(w: Win, k: number): number {
     const c = this.cOf(w, k);
     if (this.ind[k] >= c) return this.fs[k];
+    if (this.ind[k] === IND_UNI) {
+      const ind = this.uniInd!.get(k)!;
+      if (ind >= c) return ind > c && this.unicodeSpaceAt(k, c) ? this.off(k, c) : this.fs[k];
+    }
     let o = this.off(k, c);
     const e = this.le[k];
     while (o < e && (this.src.charCodeAt(o) === 32 || this.src.charCodeAt(o) === 9)) o++;
@@ -851,9 +905,11 @@ export class BlockParser implements TableHost {
     if (ordinal === null) return false;
     if (k + 1 >= w.hi) return true;
     if (this.rel(w, k + 1) !== 0) return true; // blank or indented
+    const next = this.txt(w, k + 1);
+    // docutils tests `not next_line[:1].strip()`: a line starting with any whitespace, e.g. a no-break space
+    if (isPythonSpace(next.charCodeAt(0))) return true;
     const r = this.makeEnumerator(ordinal + 1, seq, format);
     if (!r) return false;
-    const next = this.txt(w, k + 1);
     return next.startsWith(r[0]) || next.startsWith(r[1]);
   }
 
