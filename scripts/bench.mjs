@@ -205,7 +205,8 @@ try {
 
 if (hasRenderer && core.renderHtml) {
   const parsed = core.parse(typical.text);
-  const opts = { path: typical.path, workspace: index, dataLines: true, allowHttpsImages: false };
+  // as the preview renders (smart quotes on, English: the corpus' conf.py leaves `language` unset)
+  const opts = { path: typical.path, workspace: index, dataLines: true, allowHttpsImages: false, smartQuotes: 'en' };
   for (let i = 0; i < 50; i++) core.renderHtml(core.parse(typical.text), typical.text, opts);
   const r = [];
   const rp = [];

@@ -10,8 +10,9 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { LineIndex } from './core/lineIndex';
-import { posixDirName, posixRelative } from './core/paths';
+import { posixDirName, posixJoin, posixRelative } from './core/paths';
 import { renderStandaloneHtml } from './core/render/html';
+import { smartQuotesFromConf } from './core/render/smartquotes';
 import type { Finding, Locale } from './core/types';
 import type { WorkspaceIndex } from './core/workspace';
 import { DocsRootFinder } from './node/docsRoot';
@@ -374,9 +375,16 @@ function runRender(opts: Options, io: CliIo): number {
   const rootPath = explicit ?? new DocsRootFinder().find(posixDirName(input.path)) ?? absolute(io.cwd);
   const index = buildIndexSync(rootPath, { titles: true });
   const outPath = opts.output !== undefined ? absolute(nodePath.resolve(io.cwd, opts.output)) : undefined;
+  let conf: string | undefined;
+  try {
+    conf = fs.readFileSync(toFsPath(posixJoin(rootPath, 'conf.py')), 'utf8');
+  } catch {
+    conf = undefined; // no conf.py: Sphinx's defaults
+  }
   const html = renderStandaloneHtml(input.text, input.path, {
     workspace: index,
     locale: opts.lang,
+    smartQuotes: smartQuotesFromConf(conf),
     // Images and document links relative to where the HTML is written (the source folder for stdout).
     resolveResource: outPath ? (abs) => posixRelative(posixDirName(outPath), abs) : undefined,
   });

@@ -159,6 +159,18 @@ test('render writes standalone HTML to a file or stdout', () => {
   assert.match(s.out, /Planlagte aktiviteter/);
 });
 
+test("render applies smart quotes as Sphinx would with the project's conf.py", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wr-quotes-'));
+  const report = '======\nUke 5\n======\n\nDe "nye" nodene -- endelig...\n';
+  fs.writeFileSync(path.join(dir, 'uke_05.rst'), report);
+  // no conf.py: Sphinx's defaults (English quotes)
+  assert.match(run(['render', 'uke_05.rst'], dir).out, /De \u201cnye\u201d nodene \u2013 endelig\u2026/);
+  fs.writeFileSync(path.join(dir, 'conf.py'), "project = 'x'\nlanguage = 'nb'\n");
+  assert.match(run(['render', 'uke_05.rst'], dir).out, /De \u00abnye\u00bb nodene \u2013 endelig\u2026/);
+  fs.writeFileSync(path.join(dir, 'conf.py'), "language = 'nb'\nsmartquotes = False\n");
+  assert.match(run(['render', 'uke_05.rst'], dir).out, /De &quot;nye&quot; nodene -- endelig\.\.\./);
+});
+
 test('the bundled CLI runs as a process (exit code, JSON on stdout)', () => {
   const outdir = path.join(repo, 'out/test-dist/cli');
   const b = spawnSync(process.execPath, [path.join(repo, 'scripts/build.mjs'), '--outdir', outdir, '--quiet'], { encoding: 'utf8' });

@@ -268,7 +268,9 @@ for item in req['files']:
     try:
         body = docutils.core.publish_parts(src, source_path=item['path'], writer_name='html5', settings_overrides={
             'report_level': 5, 'halt_level': 5, 'raw_enabled': False, 'file_insertion_enabled': False,
-            'syntax_highlight': 'none', 'warning_stream': False, 'embed_stylesheet': False, 'input_encoding': 'utf-8'})['html_body']
+            'syntax_highlight': 'none', 'warning_stream': False, 'embed_stylesheet': False, 'input_encoding': 'utf-8',
+            # as Sphinx runs docutils (smartquotes = True, language None -> 'en'); the preview does the same
+            'smart_quotes': True, 'language_code': 'en'})['html_body']
     except Exception as e:
         body = '<p>DOCUTILS FAILED %s</p>' % e
     out.append({'path': item['path'], 'docutils': norm(body), 'mine': norm(item['mine'])})
@@ -308,7 +310,7 @@ test('renderer agrees with docutils (rst2html5) on the whole corpus', { skip: !h
   const ws = new WorkspaceIndex(DOCS, files);
   const texts = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   for (const f of files) ws.setTitle(f, documentTitle(parse(texts.get(f)!)));
-  const req = { root: DOCS, files: files.map((f) => ({ path: f, mine: renderHtml(parse(texts.get(f)!), texts.get(f)!, { path: f, workspace: ws, dataLines: false, allowHttpsImages: true }) })) };
+  const req = { root: DOCS, files: files.map((f) => ({ path: f, mine: renderHtml(parse(texts.get(f)!), texts.get(f)!, { path: f, workspace: ws, dataLines: false, allowHttpsImages: true, smartQuotes: 'en' }) })) };
   const py = spawnSync('python3', ['-c', PY], { input: JSON.stringify(req), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   assert.equal(py.status, 0, py.stderr);
   const results = JSON.parse(py.stdout) as Array<{ path: string; docutils: Norm; mine: Norm }>;
@@ -380,6 +382,9 @@ Paragraph with *emphasis*, **strong**, ¨¨literal¨¨, ¨default role¨, :code:
 a standalone https://example.org/a?b=c link, mail ola@example.org, a named ¨Trello¨_ link, an
 embedded ¨link <https://example.org/x>¨_, an anonymous ¨one¨__, an indirect alias_, internal ¨Status¨_,
 _¨inline target¨ and a reference to ¨inline target¨_, footnotes [#]_ [#note]_ [*]_ [7]_ and a citation [CIT2002]_.
+
+Smart quotes: "the *"nye"* servers", 'single' and it's, "¨¨code¨¨", ¨"quoted" link <https://example.org/q>¨_,
+escaped \\"straight\\" and \\'x\\', dashes -- and --- and \\-\\-, dots... and \\..., (")" [']' "a"'b'" the '80s.
 
 .. _Trello: https://trello.com/norcams
 .. __: https://example.org/anon
@@ -531,7 +536,7 @@ test('renderer agrees with docutils on a document with every construct', { skip:
   const ws = new WorkspaceIndex(DOCS, files);
   const path = join(DOCS, 'status/reports/2017/all-constructs.rst');
   const text = ALL_CONSTRUCTS;
-  const mine = renderHtml(parse(text), text, { path, workspace: ws, dataLines: false, allowHttpsImages: true });
+  const mine = renderHtml(parse(text), text, { path, workspace: ws, dataLines: false, allowHttpsImages: true, smartQuotes: 'en' });
   const py = spawnSync('python3', ['-c', PY], { input: JSON.stringify({ root: DOCS, files: [{ path, text, mine }] }), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   assert.equal(py.status, 0, py.stderr);
   const [r] = JSON.parse(py.stdout) as Array<{ docutils: Norm; mine: Norm }>;

@@ -9,6 +9,7 @@ import type { Workspace } from '../../../server/src/core/types';
 import { parse } from '../../../server/src/core/rst/parser';
 import { documentTitle } from '../../../server/src/core/render/html';
 import { posixDirName } from '../../../server/src/core/paths';
+import { smartQuotesFromConf } from '../../../server/src/core/render/smartquotes';
 
 const EXCLUDE = '**/{node_modules,.git,_build,.work,out,dist}/**';
 
@@ -20,15 +21,18 @@ export class DocsIndex implements vscode.Disposable {
   private readonly titleListeners = new Set<() => void>();
   private scheme = 'file';
   private authority = '';
+  /** Smart quotes per docs root, from its conf.py (read once, on first use; forgotten when conf.py changes). */
+  private readonly quotes = new Map<string, Promise<string | false>>();
+  private readonly quotesKnown = new Map<string, string | false>();
 
   /** Start the scan (once). Resolves when the file list is known. */
   ensure(): Promise<void> {
     if (!this.ready) {
       this.ready = (async () => {
         this.watcher = vscode.workspace.createFileSystemWatcher('**/{*.rst,*.rest,conf.py}');
-        this.watcher.onDidCreate((u) => this.index.add(u.path));
-        this.watcher.onDidDelete((u) => this.index.remove(u.path));
-        this.watcher.onDidChange((u) => this.index.setTitle(u.path, undefined));
+        this.watcher.onDidCreate((u) => { this.index.add(u.path); this.confChanged(u.path); });
+        this.watcher.onDidDelete((u) => { this.index.remove(u.path); this.confChanged(u.path); });
+        this.watcher.onDidChange((u) => { this.index.setTitle(u.path, undefined); this.confChanged(u.path); });
         try {
           const uris = await vscode.workspace.findFiles('**/{*.rst,*.rest,conf.py}', EXCLUDE);
           for (const u of uris) {
@@ -75,6 +79,43 @@ export class DocsIndex implements vscode.Disposable {
       files: () => idx.files(),
       title: (p) => idx.title(p),
     };
+  }
+
+  /**
+   * Smart quotes for documents under `root` as Sphinx would apply them (`smartQuotesFromConf`): the answer
+   * when conf.py has been read, else undefined (reading starts; listeners are told when it is known).
+   */
+  smartQuotes(root: string): string | false | undefined {
+    if (this.quotesKnown.has(root)) return this.quotesKnown.get(root);
+    void this.loadSmartQuotes(root).then(() => this.scheduleNotify());
+    return undefined;
+  }
+
+  /** The same, waiting for conf.py to be read. */
+  loadSmartQuotes(root: string): Promise<string | false> {
+    let p = this.quotes.get(root);
+    if (!p) {
+      const confPath = root === '/' ? '/conf.py' : `${root}/conf.py`;
+      const uri = vscode.Uri.from({ scheme: this.scheme, authority: this.authority, path: confPath });
+      // after the file list is known (whether conf.py exists); a read error counts as no conf.py
+      const read = this.ensure().then(() => this.index.exists(confPath)
+        ? vscode.workspace.fs.readFile(uri).then((b) => new TextDecoder('utf-8').decode(b), () => undefined)
+        : undefined);
+      p = read.then((conf) => {
+        const q = smartQuotesFromConf(conf);
+        if (this.quotes.get(root) === p) this.quotesKnown.set(root, q);
+        return q;
+      });
+      this.quotes.set(root, p);
+    }
+    return p;
+  }
+
+  private confChanged(path: string): void {
+    if (!path.endsWith('/conf.py')) return;
+    const root = posixDirName(path);
+    this.quotes.delete(root);
+    if (this.quotesKnown.delete(root)) this.scheduleNotify();
   }
 
   /** Load the title of a document (asynchronously, once at a time); listeners are told when done. */

@@ -66,7 +66,9 @@ async function standalone(uri?: vscode.Uri): Promise<{ doc: vscode.TextDocument;
   await docs.ensure();
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri)?.uri.path;
   const root = docs.docsRoot(doc.uri.path, folder);
-  const html = renderStandaloneHtml(doc.getText(), doc.uri.path, { workspace: docs.view(root), locale: locale() });
+  const smart = vscode.workspace.getConfiguration('weeklyReport.preview', doc.uri).get<boolean>('smartQuotes', true);
+  const smartQuotes = smart ? await docs.loadSmartQuotes(root) : false;
+  const html = renderStandaloneHtml(doc.getText(), doc.uri.path, { workspace: docs.view(root), locale: locale(), smartQuotes });
   return { doc, html };
 }
 

@@ -222,6 +222,8 @@ export class PreviewPanel implements vscode.Disposable {
       locale: locale(),
       resolveResource: (abs) => (this.isInsideRoots(abs) ? webview.asWebviewUri(doc.uri.with({ path: abs, query: '', fragment: '' })).toString() : undefined),
       onMissingTitle: (p) => this.docs.requestTitle(p),
+      // as Sphinx: from conf.py (English until it has been read, Sphinx's default)
+      smartQuotes: cfg.get<boolean>('smartQuotes', true) ? this.docs.smartQuotes(root) ?? 'en' : false,
     });
     this.renderMs = performance.now() - t0;
     return html;

@@ -102,6 +102,25 @@ suite('preview', () => {
     assert.ok(med < 250, `keystroke → paint median ${med} ms`);
   });
 
+  test('quotes, dashes and ellipses are shown as Sphinx builds them, and plain with the setting off', async function () {
+    this.timeout(60000);
+    const add = '\n"Nye" servere -- status...\n===========================\n';
+    await editor.edit((e) => e.insert(doc.lineAt(doc.lineCount - 1).range.end, add));
+    let { state: s } = await painted(doc.version, 'after adding a heading with quotes');
+    // the workspace's conf.py leaves `language` unset: Sphinx's English quotes
+    assert.ok(s.dom.headings.includes('h2:\u201cNye\u201d servere \u2013 status\u2026'), `heading painted with smart quotes: ${s.dom.headings.join(' | ')}`);
+    const cfg = vscode.workspace.getConfiguration('weeklyReport.preview');
+    await cfg.update('smartQuotes', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      // the next render reads the setting: make one with an edit, and wait for its paint
+      await editor.edit((e) => e.insert(doc.lineAt(doc.lineCount - 1).range.end, '\n'));
+      ({ state: s } = await painted(doc.version, 'after turning smart quotes off'));
+      assert.ok(s.dom.headings.includes('h2:"Nye" servere -- status...'), `heading painted as written: ${s.dom.headings.join(' | ')}`);
+    } finally {
+      await cfg.update('smartQuotes', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('scroll sync both ways, without a feedback loop', async function () {
     this.timeout(60000);
     // a longer document so both sides can scroll
@@ -163,6 +182,7 @@ suite('preview', () => {
     assert.match(html, /^<!DOCTYPE html>/);
     assert.match(html, /<style>/);
     assert.match(html, /<h1 class="title" id="uke-22">Uke 22<\/h1>/);
+    assert.match(html, />\u201cNye\u201d servere \u2013 status\u2026</, 'smart quotes in the export too (the heading added above)');
     assert.doesNotMatch(html, /<script/i);
     fs.unlinkSync(out.fsPath);
   });

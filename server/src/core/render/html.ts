@@ -20,6 +20,7 @@ import { globToRegExp, posixDirName, posixJoin, posixRelative } from '../paths';
 import { esc, hasScheme, safeLength, safeUrl } from './escape';
 import { IdAllocator, makeId, normalizeName } from './ids';
 import { STANDALONE_CSS } from './css';
+import { QuoteEducator } from './smartquotes';
 
 export interface RenderOptions {
   /** Absolute posix path of the document being rendered. */
@@ -49,6 +50,11 @@ export interface RenderOptions {
   showProblems?: boolean;
   /** Called for a referenced document the workspace knows but whose title it does not (the adapter may load it and re-render). */
   onMissingTitle?(path: string): void;
+  /**
+   * Sphinx's smart quotes: the language whose quotes to use (Sphinx's `language`, e.g. 'en', 'nb'), or
+   * false/undefined for none (plain docutils). Dashes and ellipses are educated too (`smartquotes_action` 'qDe').
+   */
+  smartQuotes?: string | false;
 }
 
 const PREBIB = new Set(['comment', 'target', 'substitution_definition']);
@@ -183,7 +189,15 @@ class HtmlRenderer {
   /** Sections enclosing the block being rendered (for `contents :local:`). */
   private readonly sectionStack: Section[] = [];
 
+  /** Smart quotes (when on): one stream of text per block, as docutils educates each TextElement. */
+  private readonly quotes?: QuoteEducator;
+  /** Nesting of inlines(): 0 at a block's text, where the quotes' context starts afresh. */
+  private inlineDepth = 0;
+  /** Inside a literal block (`parsed-literal`): no smart quotes. */
+  private literalText = 0;
+
   constructor(private readonly parsed: ParseResult, private readonly text: string, private readonly opts: RenderOptions) {
+    if (opts.smartQuotes) this.quotes = new QuoteEducator(opts.smartQuotes);
     this.problems = opts.showProblems === false ? [] : [...(parsed.problems ?? [])].sort((a, b) => a.start - b.start);
     this.dir = posixDirName(opts.path || '/');
     this.root = opts.workspace?.root ?? this.dir;
@@ -805,9 +819,18 @@ class HtmlRenderer {
       case 'include':
         out.push(`<p class="wr-include"${this.dl(d)}><code class="docutils literal">${esc(name)}:: ${esc(d.argument ?? '')}</code></p>\n`);
         return;
-      case 'parsed-literal':
-        out.push(`<pre class="literal-block"${this.dl(d)}>${this.inlineFrom(this.contentSegments(d.contentSpan))}</pre>\n`);
+      case 'parsed-literal': {
+        // a literal block: its text keeps straight quotes (docutils skips FixedTextElements)
+        this.literalText++;
+        let inner: string;
+        try {
+          inner = this.inlineFrom(this.contentSegments(d.contentSpan));
+        } finally {
+          this.literalText--;
+        }
+        out.push(`<pre class="literal-block"${this.dl(d)}>${inner}</pre>\n`);
         return;
+      }
       case 'math':
         out.push(`<div class="math"${this.dl(d)}><pre>${esc([d.argument, d.content].filter(Boolean).join('\n'))}</pre></div>\n`);
         return;
@@ -1133,29 +1156,51 @@ class HtmlRenderer {
   /** Render inline nodes. `plain` drops links (used for table-of-contents entries). */
   private inlines(nodes: Inline[] | undefined, plain = false): string {
     if (!nodes) return '';
+    if (this.inlineDepth === 0) this.quotes?.reset();
+    this.inlineDepth++;
     let s = '';
-    for (const n of nodes) s += this.inline(n, plain);
+    try {
+      for (const n of nodes) s += this.inline(n, plain);
+    } finally {
+      this.inlineDepth--;
+    }
     return s;
+  }
+
+  /**
+   * Document text, escaped for HTML, with smart quotes when they are on. `span`: where the text comes from
+   * in the source, to find characters escaped with a backslash (they keep their straight form).
+   */
+  private txt(value: string, span?: Span): string {
+    if (!this.quotes || this.literalText > 0) return esc(value);
+    return esc(this.quotes.plain(span ? nullEscaped(this.text, value, span) : value));
+  }
+
+  /** Text shown as written (literals, problematic markup): escaped; context for the quotes after it. */
+  private lit(value: string): string {
+    this.quotes?.literal(value);
+    return esc(value);
   }
 
   private inline(n: Inline, plain: boolean): string {
     if (!n || typeof n !== 'object') return '';
     switch (n.type) {
       case 'text':
-        return esc(n.value ?? '');
+        return this.txt(n.value ?? '', n);
       case 'emphasis':
         return `<em>${this.inlines(n.children, plain)}</em>`;
       case 'strong':
         return `<strong>${this.inlines(n.children, plain)}</strong>`;
       case 'literal':
-        return `<span class="docutils literal">${esc(n.value ?? '')}</span>`;
+        return `<span class="docutils literal">${this.lit(n.value ?? '')}</span>`;
       case 'role':
         return this.role(n, plain);
       case 'reference':
         return this.reference(n, plain);
       case 'inline_target': {
         const id = this.inlineTargetIds.get(n);
-        return plain || !id ? esc(n.text ?? '') : `<span class="target" id="${esc(id)}">${esc(n.text ?? '')}</span>`;
+        const t = this.txt(n.text ?? '');
+        return plain || !id ? t : `<span class="target" id="${esc(id)}">${t}</span>`;
       }
       case 'substitution_reference':
         return this.substitution(n.name ?? '', n.linked, plain, n);
@@ -1171,9 +1216,9 @@ class HtmlRenderer {
         return `<a class="citation-reference" href="#${esc(id)}" id="${esc(refId)}" role="doc-biblioref">${inner}</a>`;
       }
       case 'problematic':
-        return `<span class="problematic">${esc(n.value ?? '')}</span>`;
+        return `<span class="problematic">${this.lit(n.value ?? '')}</span>`;
       default:
-        return esc(this.src(n as Span));
+        return this.lit(this.src(n as Span));
     }
   }
 
@@ -1209,34 +1254,35 @@ class HtmlRenderer {
   }
 
   private reference(r: Reference, plain: boolean): string {
-    const textHtml = esc(r.text ?? '');
-    if (plain) return textHtml;
+    // the text is educated only where it is shown (the quotes' context follows what is shown)
+    const text = () => this.txt(r.text ?? '', r.textSpan);
+    if (plain) return text();
     if (r.kind === 'standalone' || r.kind === 'email') {
-      return this.link(this.urlHref(r.url ?? r.text ?? ''), 'reference external', textHtml);
+      return this.link(this.urlHref(r.url ?? r.text ?? ''), 'reference external', text());
     }
     if (r.kind === 'anonymous') {
-      if (r.embedded && r.url !== undefined) return this.link(this.urlHref(r.url), 'reference external', textHtml);
-      if (r.embedded && r.embeddedRefname) return this.internalOrExternal(this.resolveRefname(r.embeddedRefname), textHtml, r);
+      if (r.embedded && r.url !== undefined) return this.link(this.urlHref(r.url), 'reference external', text());
+      if (r.embedded && r.embeddedRefname) return this.internalOrExternal(this.resolveRefname(r.embeddedRefname), text, r);
       const t = this.anonTargets[this.anonRefCount++];
-      if (!t) return `<span class="problematic">${esc(this.src(r))}</span>`;
-      if (t.url !== undefined) return this.link(this.urlHref(t.url), 'reference external', textHtml);
-      if (t.refname !== undefined) return this.internalOrExternal(this.resolveRefname(t.refname), textHtml, r);
-      return textHtml;
+      if (!t) return `<span class="problematic">${this.lit(this.src(r))}</span>`;
+      if (t.url !== undefined) return this.link(this.urlHref(t.url), 'reference external', text());
+      if (t.refname !== undefined) return this.internalOrExternal(this.resolveRefname(t.refname), text, r);
+      return text();
     }
     // named
-    if (r.embedded && r.url !== undefined) return this.link(this.urlHref(r.url), 'reference external', textHtml);
-    if (r.embedded && r.embeddedRefname) return this.internalOrExternal(this.resolveRefname(r.embeddedRefname), textHtml, r);
+    if (r.embedded && r.url !== undefined) return this.link(this.urlHref(r.url), 'reference external', text());
+    if (r.embedded && r.embeddedRefname) return this.internalOrExternal(this.resolveRefname(r.embeddedRefname), text, r);
     const name = r.refname ?? normalizeName(r.text ?? '');
-    if (!this.targets.has(name)) return `<span class="problematic">${esc(this.src(r))}</span>`;
-    return this.internalOrExternal(this.resolveRefname(name), textHtml, r);
+    if (!this.targets.has(name)) return `<span class="problematic">${this.lit(this.src(r))}</span>`;
+    return this.internalOrExternal(this.resolveRefname(name), text, r);
   }
 
-  private internalOrExternal(href: string | undefined, textHtml: string, r: Reference): string {
+  private internalOrExternal(href: string | undefined, text: () => string, r: Reference): string {
     if (href === undefined) {
       const name = r.refname ?? r.embeddedRefname;
-      return name && this.targets.has(name) ? `<span class="reference wr-unsafe-link">${textHtml}</span>` : `<span class="problematic">${esc(this.src(r))}</span>`;
+      return name && this.targets.has(name) ? `<span class="reference wr-unsafe-link">${text()}</span>` : `<span class="problematic">${this.lit(this.src(r))}</span>`;
     }
-    return this.link(href, href.startsWith('#') ? 'reference internal' : 'reference external', textHtml);
+    return this.link(href, href.startsWith('#') ? 'reference internal' : 'reference external', text());
   }
 
   private substitution(name: string, linked: boolean, plain: boolean, node: Span): string {
@@ -1277,62 +1323,65 @@ class HtmlRenderer {
   private role(r: Role, plain: boolean): string {
     const role = r.role === null || r.role === undefined ? null : r.role.toLowerCase();
     const text = r.text ?? '';
-    const t = esc(text);
-    if (role === null || role === 't' || role === 'title' || role === 'title-reference') return `<cite>${t}</cite>`;
+    // shown text, educated when smart quotes are on (only where it is shown: the quotes' context follows it)
+    const t = () => this.txt(text);
+    // text of literal-like roles (docutils: literal, math and raw nodes are not educated)
+    const lt = () => this.lit(text);
+    if (role === null || role === 't' || role === 'title' || role === 'title-reference') return `<cite>${t()}</cite>`;
     switch (role) {
       case 'emphasis':
       case 'dfn':
-        return `<em>${t}</em>`;
+        return `<em>${t()}</em>`;
       case 'strong':
-        return `<strong>${t}</strong>`;
+        return `<strong>${t()}</strong>`;
       case 'command':
       case 'program':
-        return `<strong class="${role}">${t}</strong>`;
+        return `<strong class="${role}">${t()}</strong>`;
       case 'literal':
-        return `<span class="docutils literal">${t}</span>`;
+        return `<span class="docutils literal">${lt()}</span>`;
       case 'code':
-        return `<code>${t}</code>`;
+        return `<code>${lt()}</code>`;
       case 'sub':
       case 'subscript':
-        return `<sub>${t}</sub>`;
+        return `<sub>${t()}</sub>`;
       case 'sup':
       case 'superscript':
-        return `<sup>${t}</sup>`;
+        return `<sup>${t()}</sup>`;
       case 'kbd':
-        return `<kbd class="kbd docutils literal">${t}</kbd>`;
+        return `<kbd class="kbd docutils literal">${lt()}</kbd>`;
       case 'math':
-        return `<span class="math">${t}</span>`;
+        return `<span class="math">${lt()}</span>`;
       case 'abbreviation':
       case 'ab':
-        return `<abbr>${t}</abbr>`;
+        return `<abbr>${t()}</abbr>`;
       case 'acronym':
       case 'ac':
-        return `<acronym>${t}</acronym>`;
+        return `<acronym>${t()}</acronym>`;
       case 'abbr': {
         const m = /^(.+?)\s*\((.+)\)$/s.exec(text);
-        return m ? `<abbr title="${esc(m[2])}">${esc(m[1])}</abbr>` : `<abbr>${t}</abbr>`;
+        return m ? `<abbr title="${esc(m[2])}">${this.txt(m[1])}</abbr>` : `<abbr>${t()}</abbr>`;
       }
       case 'guilabel':
-        return `<span class="guilabel">${esc(text.replace(/&(&)?/g, (_m, dbl) => (dbl ? '&' : '')))}</span>`;
+        return `<span class="guilabel">${this.txt(text.replace(/&(&)?/g, (_m, dbl) => (dbl ? '&' : '')))}</span>`;
       case 'menuselection':
-        return `<span class="menuselection">${esc(text.replace(/&(&)?/g, (_m, dbl) => (dbl ? '&' : '')).replace(/-->/g, '\u2023'))}</span>`;
+        return `<span class="menuselection">${this.txt(text.replace(/&(&)?/g, (_m, dbl) => (dbl ? '&' : '')).replace(/-->/g, '\u2023'))}</span>`;
       case 'pep':
       case 'pep-reference': {
         const n = Number.parseInt(text, 10);
-        if (!Number.isFinite(n) || plain) return `PEP ${t}`;
-        return this.link(`https://peps.python.org/pep-${String(n).padStart(4, '0')}/`, 'pep reference external', `<strong>PEP ${t}</strong>`);
+        if (!Number.isFinite(n) || plain) return `PEP ${t()}`;
+        return this.link(`https://peps.python.org/pep-${String(n).padStart(4, '0')}/`, 'pep reference external', `<strong>PEP ${t()}</strong>`);
       }
       case 'rfc':
       case 'rfc-reference': {
         const n = Number.parseInt(text, 10);
-        if (!Number.isFinite(n) || plain) return `RFC ${t}`;
-        return this.link(`https://datatracker.ietf.org/doc/html/rfc${n}.html`, 'rfc reference external', `<strong>RFC ${t}</strong>`);
+        if (!Number.isFinite(n) || plain) return `RFC ${t()}`;
+        return this.link(`https://datatracker.ietf.org/doc/html/rfc${n}.html`, 'rfc reference external', `<strong>RFC ${t()}</strong>`);
       }
       case 'doc':
         return this.docRole(r, plain);
       case 'download': {
         const target = (r.target ?? text).trim();
-        const inner = `<code class="xref download docutils literal">${esc(r.title ?? target)}</code>`;
+        const inner = `<code class="xref download docutils literal">${this.lit(r.title ?? target)}</code>`;
         if (plain) return inner;
         return this.link(this.urlHref(target), 'reference download internal', inner);
       }
@@ -1341,24 +1390,24 @@ class HtmlRenderer {
       case 'any':
         return this.refRole(r, plain);
       case 'index':
-        return esc(text.replace(/^!/, ''));
+        return this.txt(text.replace(/^!/, ''));
       case 'raw':
-        return `<span class="problematic">${esc(this.src(r))}</span>`;
+        return `<span class="problematic">${this.lit(this.src(r))}</span>`;
       default:
         break;
     }
     if (role !== null && LITERAL_ROLES.has(role)) {
-      return `<code class="${esc(role)} docutils literal">${esc(r.title ?? text)}</code>`;
+      return `<code class="${esc(role)} docutils literal">${this.lit(r.title ?? text)}</code>`;
     }
     if (role !== null && (XREF_ROLES.has(role) || /^[a-z]+:[a-z-]+$/.test(role))) {
-      return `<code class="xref docutils literal">${esc(r.title ?? r.target ?? text)}</code>`;
+      return `<code class="xref docutils literal">${this.lit(r.title ?? r.target ?? text)}</code>`;
     }
     if (role !== null && role.startsWith('raw-')) {
       // custom raw roles (`.. role:: raw-html(raw)`): shown as text, never injected
-      return `<span class="wr-raw">${t}</span>`;
+      return `<span class="wr-raw">${lt()}</span>`;
     }
     // Unknown role: docutils reports an error and shows the source as "problematic".
-    return `<span class="problematic">${esc(this.src(r))}</span>`;
+    return `<span class="problematic">${this.lit(this.src(r))}</span>`;
   }
 
   private docRole(r: Role, plain: boolean): string {
@@ -1366,19 +1415,19 @@ class HtmlRenderer {
     const abs = this.docPathFor(raw);
     const ws = this.opts.workspace;
     const title = r.title ?? this.docTitle(abs) ?? raw;
-    const inner = `<span class="doc">${esc(title)}</span>`;
-    if (plain) return esc(title);
-    if (ws && !ws.exists(abs)) return `<span class="xref std std-doc wr-unresolved" title="${esc(raw)}">${esc(title)}</span>`;
-    return `<a class="reference internal" href="${esc(this.docHref(abs))}">${inner}</a>`;
+    const shown = this.txt(title);
+    if (plain) return shown;
+    if (ws && !ws.exists(abs)) return `<span class="xref std std-doc wr-unresolved" title="${esc(raw)}">${shown}</span>`;
+    return `<a class="reference internal" href="${esc(this.docHref(abs))}"><span class="doc">${shown}</span></a>`;
   }
 
   private refRole(r: Role, plain: boolean): string {
     const label = normalizeName(r.target ?? r.text ?? '');
     const t = this.targets.get(label);
     let titleHtml: string;
-    if (r.title !== undefined) titleHtml = esc(r.title);
+    if (r.title !== undefined) titleHtml = this.txt(r.title);
     else if (t?.sectionTitle) titleHtml = this.inlines(t.sectionTitle, true);
-    else titleHtml = esc(r.text ?? '');
+    else titleHtml = this.txt(r.text ?? '');
     const inner = `<span class="std std-ref">${titleHtml}</span>`;
     if (plain) return titleHtml;
     if (!t) return `<span class="xref std std-ref">${titleHtml}</span>`;
@@ -1454,4 +1503,41 @@ function childNodes(n: any): any[] {
     case 'table_row': return n.cells ?? [];
     default: return Array.isArray(n.children) ? n.children : [];
   }
+}
+
+/**
+ * docutils' Text nodes hold the null-escaped text ('\0' before each character escaped with a backslash),
+ * which smart quotes need (an escaped quote stays straight); our Text.value is unescaped. Rebuild the
+ * markers from the source: the value is the source range without the escaping backslashes, escaped spaces
+ * and line breaks, and the continuation lines' indentation. When the two cannot be aligned (a value not
+ * read from its range), the value is returned as it is.
+ */
+function nullEscaped(src: string, value: string, span: Span): string {
+  const b = src.indexOf('\\', span.start);
+  if (b < 0 || b >= span.end) return value;
+  let out = '';
+  let j = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const c = src[i];
+    if (c === '\\' && i + 1 < span.end) {
+      const d = src[i + 1];
+      if (d === ' ' || d === '\n') {
+        // docutils' unescape drops an escaped space or line break with its marker
+        out += '\0' + d;
+        i++;
+        continue;
+      }
+      if (value[j] === d) {
+        out += '\0' + d;
+        j++;
+        i++;
+        continue;
+      }
+    }
+    if (j < value.length && value[j] === c) {
+      out += c;
+      j++;
+    }
+  }
+  return j === value.length ? out : value;
 }

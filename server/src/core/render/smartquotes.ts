@@ -1,0 +1,172 @@
+/**
+ * Sphinx's "smart quotes" (docutils `utils/smartquotes.py`, as Sphinx runs it: smartquotes_action 'qDe'):
+ * straight quotes become the language's typographic quotes, `--` an en dash, `---` an em dash, `...` an
+ * ellipsis. Pure: text in, text out. A port of docutils' regular expressions, with Python's Unicode `\w`,
+ * `\s` and `\d` spelled out (JavaScript's are ASCII-only).
+ *
+ * docutils educates each block of text (a paragraph, a title, a term, ...) as one stream of tokens, so that
+ * a quote at the start of a token sees the last character of the one before it, e.g. after an emphasis.
+ * `QuoteEducator` keeps that context: `reset()` at the start of a block, `plain()` for each piece of text
+ * in order, `literal()` for text that is shown as it is (inline literals, problematic markup).
+ */
+
+/** docutils `smartchars.quotes`: primary open, primary close, secondary open, secondary close. */
+const QUOTES: ReadonlyMap<string, readonly [string, string, string, string]> = new Map(Object.entries({
+  'af': '“”‘’', 'af-x-altquot': '„”‚’', 'bg': '„“‚‘', 'ca': '«»“”', 'ca-x-altquot': '“”‘’', 'cs': '„“‚‘',
+  'cs-x-altquot': '»«›‹', 'da': '»«›‹', 'da-x-altquot': '„“‚‘', 'de': '„“‚‘', 'de-x-altquot': '»«›‹',
+  'de-ch': '«»‹›', 'el': '«»“”', 'en': '“”‘’', 'en-uk-x-altquot': '‘’“”', 'eo': '“”‘’', 'es': '«»“”',
+  'es-x-altquot': '“”‘’', 'et': '„“‚‘', 'et-x-altquot': '«»‹›', 'eu': '«»‹›', 'fi': '””’’', 'fi-x-altquot': '»»››',
+  // French: a no-break space (U+00A0), or a narrow one (U+202F) in the alternative forms, inside the quotes
+  'fr': ['«\u00a0', '\u00a0»', '“', '”'], 'fr-x-altquot': ['«\u202f', '\u202f»', '“', '”'], 'fr-ch': '«»‹›',
+  'fr-ch-x-altquot': ['«\u202f', '\u202f»', '‹\u202f', '\u202f›'], 'gl': '«»“”', 'he': '”“»«', 'he-x-altquot': '„”‚’',
+  'hr': '„”‘’', 'hr-x-altquot': '»«›‹', 'hsb': '„“‚‘', 'hsb-x-altquot': '»«›‹', 'hu': '„”«»', 'is': '„“‚‘',
+  'it': '«»“”', 'it-ch': '«»‹›', 'it-x-altquot': '“”‘’', 'ja': '「」『』', 'ko': '“”‘’', 'lt': '„“‚‘',
+  'lv': '„“‚‘', 'mk': '„“‚‘', 'nl': '“”‘’', 'nl-x-altquot': '„”‚’', 'nb': '«»’’', 'nn': '«»’’',
+  'nn-x-altquot': '«»‘’', 'no': '«»’’', 'no-x-altquot': '«»‘’', 'pl': '„”«»', 'pl-x-altquot': '«»‚’',
+  'pt': '«»“”', 'pt-br': '“”‘’', 'ro': '„”«»', 'ru': '«»„“', 'sh': '„”‚’', 'sh-x-altquot': '»«›‹',
+  'sk': '„“‚‘', 'sk-x-altquot': '»«›‹', 'sl': '„“‚‘', 'sl-x-altquot': '»«›‹', 'sq': '«»‹›', 'sq-x-altquot': '“„‘‚',
+  'sr': '„”’’', 'sr-x-altquot': '»«›‹', 'sv': '””’’', 'sv-x-altquot': '»»››', 'tr': '“”‘’', 'tr-x-altquot': '«»‹›',
+  'uk': '«»„“', 'uk-x-altquot': '„“‚‘', 'zh-cn': '“”‘’', 'zh-tw': '「」『』',
+}).map(([k, v]) => [k, (typeof v === 'string' ? [...v] : v) as unknown as readonly [string, string, string, string]]));
+
+const STRAIGHT = ['"', '"', "'", "'"] as const;
+const APOSTROPHE = '’';
+const EN_DASH = '–';
+const EM_DASH = '—';
+const ELLIPSIS = '…';
+
+/**
+ * The quotes for a language tag as Sphinx's `language` gives it ('en', 'nb_NO', 'de-CH'): docutils tries the
+ * tag, then drops subtags from the end (`normalize_language_tag`, simplified). Undefined when docutils has
+ * none: it then keeps straight quotes (and still educates dashes and ellipses).
+ */
+export function quotesFor(language: string): readonly [string, string, string, string] | undefined {
+  const parts = language.toLowerCase().replace(/_/g, '-').split('-').filter(Boolean);
+  for (let n = parts.length; n > 0; n--) {
+    const q = QUOTES.get(parts.slice(0, n).join('-'));
+    if (q) return q;
+  }
+  return undefined;
+}
+
+// Python's `\w`, `\s`, `\d` for str patterns (Unicode)
+const W = String.raw`[\p{L}\p{N}_]`;
+const S = String.raw`[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]`;
+const D = String.raw`\p{Nd}`;
+// docutils' ch_classes
+const OPEN = String.raw`[(\[{]`;
+const PUNCT = String.raw`[-!" #$%'()*+,.\/:;<=>?@\[\\\]\^_\x60{|}~]`;
+const DASH = String.raw`(?:[-–—]|&[mn]dash;|&#8211;|&#8212;|&#x201[34];)`;
+const SEP = String.raw`(?:${S.slice(0, -1)}\u200b\u200c]|&nbsp;)`;
+
+const re = (src: string) => new RegExp(src, 'gu');
+// docutils writes r"^'(?=%s\\B)": in a raw string that is a backslash and a 'B', not \B (it never matches
+// after processEscapes; kept for fidelity)
+const RE_START_SQUOTE = re(String.raw`^'(?=${PUNCT}\\B)`);
+const RE_START_DQUOTE = re(String.raw`^"(?=${PUNCT}\\B)`);
+const RE_DQ_SQ = re(String.raw`"'(?=${W})`);
+const RE_SQ_DQ = re(String.raw`'"(?=${W})`);
+const RE_OPEN_SQ = re(String.raw`(${OPEN}|${DASH})'(?=${PUNCT}? )`);
+const RE_OPEN_DQ = re(String.raw`(${OPEN}|${DASH})"(?=${PUNCT}? )`);
+const RE_DECADE = re(String.raw`'(?=${D}{2}s)`);
+const RE_OPENING_SECONDARY = re(String.raw`(${SEP}|${OPEN}|${DASH})'(?=${W}|${PUNCT})`);
+const RE_APOSTROPHE = re(String.raw`(?<=${W})'(?=${W})`);
+const RE_CLOSING_SECONDARY = re(String.raw`(?<!${S})'`);
+const RE_OPENING_PRIMARY = re(String.raw`(${SEP}|${OPEN}|${DASH})"(?=${W}|${PUNCT})`);
+const RE_CLOSING_PRIMARY = re(String.raw`(?<!${S})"|"(?=${S})`);
+
+/** docutils `educateQuotes(text, language)`. */
+export function educateQuotes(text: string, language: string, q = quotesFor(language) ?? STRAIGHT): string {
+  const [opq, cpq, osq, csq] = q;
+  let t = text;
+  t = t.replace(RE_START_SQUOTE, csq);
+  t = t.replace(RE_START_DQUOTE, cpq);
+  t = t.replace(RE_DQ_SQ, opq + osq);
+  t = t.replace(RE_SQ_DQ, osq + opq);
+  t = t.replace(RE_OPEN_SQ, (_m, p: string) => p + csq);
+  t = t.replace(RE_OPEN_DQ, (_m, p: string) => p + cpq);
+  if (language.toLowerCase().startsWith('en')) t = t.replace(RE_DECADE, APOSTROPHE);
+  t = t.replace(RE_OPENING_SECONDARY, (_m, p: string) => p + osq);
+  if (csq !== APOSTROPHE) t = t.replace(RE_APOSTROPHE, APOSTROPHE);
+  t = t.replace(RE_CLOSING_SECONDARY, csq);
+  t = t.split("'").join(osq);
+  t = t.replace(RE_OPENING_PRIMARY, (_m, p: string) => p + opq);
+  t = t.replace(RE_CLOSING_PRIMARY, cpq);
+  return t.split('"').join(opq);
+}
+
+/** Text the educator can change holds one of these. */
+const RE_ACTIVE = /["']|--|\.\.\.|\. \. \./;
+
+/** docutils `processEscapes`: backslash escapes of the characters the educator changes, as entities. */
+const ESCAPES: Array<[string, string]> = [['\\\\', '&#92;'], ['\\"', '&#34;'], ["\\'", '&#39;'], ['\\.', '&#46;'], ['\\-', '&#45;'], ['\\`', '&#96;']];
+
+function processEscapes(text: string, restore: boolean): string {
+  let t = text;
+  if (!t.includes(restore ? '&#' : '\\')) return t;
+  for (const [ch, rep] of ESCAPES) t = restore ? t.split(rep).join(ch[1]) : t.split(ch).join(rep);
+  return t;
+}
+
+/** One block's stream of text, educated as docutils' `educate_tokens(..., attr='qDe', language)` does it. */
+export class QuoteEducator {
+  private prev = ' ';
+  private readonly quotes: readonly [string, string, string, string];
+
+  constructor(private readonly language: string) {
+    this.quotes = quotesFor(language) ?? STRAIGHT;
+  }
+
+  /** A new block of text (a paragraph, a title, ...): no context from the one before. */
+  reset(): void {
+    this.prev = ' ';
+  }
+
+  /** Text shown as it is (an inline literal, problematic markup): it only gives context. */
+  literal(text: string): void {
+    if (text.length) this.prev = text[text.length - 1];
+  }
+
+  /**
+   * Educate a piece of text. `text` is docutils' null-escaped form: '\0' before each character that was
+   * escaped with a backslash in the source (such a quote or dash stays as it is). Returns the text with the
+   * markers removed.
+   */
+  plain(text: string): string {
+    if (!text.length) return text;
+    // nothing to educate without a quote, '--', '...' or '. . .' (most text): only the context moves on
+    if (!RE_ACTIVE.test(text)) {
+      this.prev = text[text.length - 1];
+      return text.includes('\0') ? unescapeNulls(text) : text;
+    }
+    const last = text[text.length - 1];
+    // docutils' get_tokens: a backslash before each escaped character the educator would change
+    let t = text.includes('\0') ? text.replace(/(?<=\0)([-\\'".`])/g, '\\$1') : text;
+    t = processEscapes(t, false);
+    t = t.split('---').join(EM_DASH).split('--').join(EN_DASH);
+    t = t.split('...').join(ELLIPSIS).split('. . .').join(ELLIPSIS);
+    const context = this.prev.replace(/["']/, ';');
+    t = educateQuotes(context + t, this.language, this.quotes).slice(context.length);
+    this.prev = last;
+    return unescapeNulls(processEscapes(t, true));
+  }
+}
+
+/** docutils `unescape`: drop the '\0' markers, and escaped whitespace with them. */
+function unescapeNulls(text: string): string {
+  return text.replace(/\0(?:[ \n]|)/g, '');
+}
+
+/**
+ * The smart quotes Sphinx applies for a `conf.py` (its text, or undefined when there is none): false when
+ * `smartquotes = False` or the language is one Sphinx excludes by default ('ja'); else the language
+ * (`language = 'nb'`), 'en' when it is unset or None (Sphinx's default). Read with two regular expressions
+ * on top-level assignments, not by running Python: a value computed in code is not seen.
+ */
+export function smartQuotesFromConf(conf: string | undefined): string | false {
+  if (conf === undefined) return 'en';
+  if (/^smartquotes\s*=\s*False\b/m.test(conf)) return false;
+  const m = /^language\s*=\s*(?:(['"])([A-Za-z0-9_-]*)\1|None\b)/m.exec(conf);
+  const language = m?.[2] || 'en';
+  return language.toLowerCase().replace(/_/g, '-').split('-')[0] === 'ja' ? false : language;
+}
