@@ -112,7 +112,8 @@ test('hostile documents produce no executable or loading HTML', () => {
 test('never throws: random and mutated documents (fuzz)', () => {
   let seed = 12345;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const pieces = ['=', '-', '*', '`', '_', ':', '|', '+', '.. ', '::', '\n', '\n\n', '  ', '   ', 'a', 'Tittel', '[#]_', '[1]', '.. [#] ', '|x|', '.. |x| replace:: ', '<', '>', '&', '"', '\t', '\r\n', '1.', '#.', '- ', '.. contents::', '.. toctree::\n   :glob:\n\n   *', '.. image:: ', ':doc:`', '__', 'é', '\u0000', '\ud800'];
+  const pieces = ['=', '-', '*', '`', '_', ':', '|', '+', '.. ', '::', '\n', '\n\n', '  ', '   ', 'a', 'Tittel', '[#]_', '[1]', '.. [#] ', '|x|', '.. |x| replace:: ', '<', '>', '&', '"', '\t', '\r\n', '1.', '#.', '- ', '.. contents::', '.. toctree::\n   :glob:\n\n   *', '.. image:: ', ':doc:`', '__', 'é', '\u0000', '\ud800',
+    "'", '\\', '--', '...', '\u00a0', '.. parsed-literal::\n\n   '];
   const corpus = DOCS ? readFileSync(resolve(DOCS, 'status/reports/2017/uke_30.rst'), 'utf8') : 'Uke\n===\n\n- a\n';
   const ws = new WorkspaceIndex('/ws/docs', ['/ws/docs/a.rst', '/ws/docs/status/reports/2017/uke_29.rst']);
   for (let i = 0; i < 400; i++) {
@@ -129,7 +130,7 @@ test('never throws: random and mutated documents (fuzz)', () => {
       }
       text = chars.join('');
     }
-    const html = render(text, { workspace: ws, dataLines: true });
+    const html = render(text, { workspace: ws, dataLines: true, smartQuotes: [false, 'en', 'fr'][i % 3] as string | false });
     assert.equal(typeof html, 'string');
     assert.doesNotMatch(html, /wr-render-failed/, `render failed on ${JSON.stringify(text).slice(0, 200)}`);
     assertInert(html, 'fuzz');
