@@ -386,6 +386,9 @@ _¨inline target¨ and a reference to ¨inline target¨_, footnotes [#]_ [#note]
 Smart quotes: "the *"nye"* servers", 'single' and it's, "¨¨code¨¨", ¨"quoted" link <https://example.org/q>¨_,
 escaped \\"straight\\" and \\'x\\', dashes -- and --- and \\-\\-, dots... and \\..., (")" [']' "a"'b'" the '80s.
 
+   A quote "over
+   two\\ lines \\"escaped\\" and \\\\" after an escaped backslash" -\\- end\\
+
 .. _Trello: https://trello.com/norcams
 .. __: https://example.org/anon
 .. _alias: Trello_

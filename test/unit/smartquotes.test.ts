@@ -71,7 +71,7 @@ function rng(seed: number) {
 test('agrees with docutils educate_tokens on 3000 random token streams', { skip: oracleUnavailable() ?? false }, () => {
   const r = rng(2026);
   const ALPHA = ['"', '"', "'", "'", ' ', ' ', 'a', 'b', 'ø', '1', '8', '0s', '-', '--', '---', '.', '...', '. . .', '(', '[', '{',
-    ')', ':', ';', '!', '?', '_', '\u00a0', '\u2013', '\n', '\0"', "\0'", '\0-', '\0.', '\0 ', '&', '#', 'Æ', '\u200b', '`'];
+    ')', ':', ';', '!', '?', '_', '\u00a0', '\u2013', '\n', '\0"', "\0'", '\0-', '\0.', '\0 ', '\0\\', '\\', '&', '#', 'Æ', '\u200b', '`'];
   const LANGS = ['en', 'nb', 'de', 'fr', 'sv', 'fi', 'he', 'xx'];
   const cases: Array<[string, Token[]]> = [];
   for (let i = 0; i < 3000; i++) {

@@ -95,8 +95,8 @@ export function educateQuotes(text: string, language: string, q = quotesFor(lang
   return t.split('"').join(opq);
 }
 
-/** Text the educator can change holds one of these. */
-const RE_ACTIVE = /["']|--|\.\.\.|\. \. \./;
+/** Text the educator can change holds one of these (processEscapes drops a backslash before \ " ' . - `). */
+const RE_ACTIVE = /["']|--|\.\.\.|\. \. \.|\\[\\"'.\-`]/;
 
 /** docutils `processEscapes`: backslash escapes of the characters the educator changes, as entities. */
 const ESCAPES: Array<[string, string]> = [['\\\\', '&#92;'], ['\\"', '&#34;'], ["\\'", '&#39;'], ['\\.', '&#46;'], ['\\-', '&#45;'], ['\\`', '&#96;']];
@@ -140,8 +140,11 @@ export class QuoteEducator {
       return text.includes('\0') ? unescapeNulls(text) : text;
     }
     const last = text[text.length - 1];
-    // docutils' get_tokens: a backslash before each escaped character the educator would change
-    let t = text.includes('\0') ? text.replace(/(?<=\0)([-\\'".`])/g, '\\$1') : text;
+    // docutils' get_tokens: a backslash before each escaped character the educator would change. Its pattern,
+    // '(?<=\x00)([-\\\'".`])' in a non-raw Python string, leaves the backslash out of the class, so an escaped
+    // backslash is not protected: before a quote it forms the escape \" (the backslash is lost, the quote
+    // stays straight), as in docutils
+    let t = text.includes('\0') ? text.replace(/(?<=\0)([-'".`])/g, '\\$1') : text;
     t = processEscapes(t, false);
     t = t.split('---').join(EM_DASH).split('--').join(EN_DASH);
     t = t.split('...').join(ELLIPSIS).split('. . .').join(ELLIPSIS);
