@@ -1,6 +1,7 @@
 /** Helpers for fixes that write headings and lines into a report. Pure. */
 import type { Section } from '../rst/ast';
 import type { ReportModel } from './model';
+import { columnWidth } from '../rst/width';
 
 export interface HeadingStyle {
   char: string;
@@ -19,12 +20,8 @@ export function lineStartOf(text: string, offset: number): number {
   return i;
 }
 
-/** Display width (code points; combining marks count 0). */
-export function columnWidth(s: string): number {
-  let n = 0;
-  for (const ch of s) if (!/\p{M}/u.test(ch)) n++;
-  return n;
-}
+/** Display width as docutils measures a title against its adornment (wide characters 2, combining 0). */
+export { columnWidth };
 
 /** The adornment style of the report's sections: that of an existing report-level section, else one that differs from the title's. */
 export function reportSectionStyle(model: ReportModel): HeadingStyle {

@@ -22,6 +22,7 @@ import { makeId, normalizeName } from './names';
 import { resolveReferences } from './references';
 import { lineLengthProblem } from './lineLimit';
 import { hasOtherPythonLineBreak, isPythonLineBreakNotLF, isPythonSpace } from './pyStr';
+import { columnWidth } from './width';
 import { isMark, rememberMarks } from './walk';
 import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
 
@@ -170,19 +171,6 @@ function toOrdinal(seq: Seq, text: string): number | null {
   }
 }
 
-/** East-Asian-width-aware column width (docutils.utils.column_width). */
-export function columnWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if ((c >= 0x300 && c <= 0x36f) || (c >= 0x1ab0 && c <= 0x1aff) || (c >= 0x20d0 && c <= 0x20ff) || (c >= 0xfe20 && c <= 0xfe2f)) continue;
-    if ((c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) ||
-      (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1f64f) || (c >= 0x20000 && c <= 0x3fffd)) w += 2;
-    else w += 1;
-  }
-  return w;
-}
 
 export { makeId, normalizeName } from './names';
 
