@@ -72,6 +72,8 @@ const F = ['Title', '=====', '-----', '~~~~~~~~~~', '=', '==', '::', 'text::', '
   'a\u2028b', 'x\x85y', '\x1cfs', 'g\x1ds', 'r\x1es', 'p\u2029', 'Status\u00a0', 'text::\u00a0', '\u00a0', 'x\u2003', 'tab\there', 'form\ffeed',
   // leading Unicode spaces: indentation after a space (lstrip()), not at a line's start ('indent' matches ' ' only)
   '\u00a0nbsp', '\u3000x', '   \u3000x', ' \u00a0 mixed', '|\u00a0a   | b   |', '| \u00a0 a | b   |',
+  // wide characters take two columns in tables (docutils pads them), combining ones none in the margins
+  '| \u2705  | b   |', '| \u4e00\u4e00| b   |', '| \ud83d\ude00  | b   |', '\u2705     B', '\u4e00\u4e00   B', 'e\u0301     B',
   // line blocks whose first lines are indented more than a later one (nested before it)
   '|   deep', '|  less'];
 const KINDS = new Set(['title-underline-too-short', 'title-overline-too-short', 'unexpected-indentation', 'literal-block-expected',
@@ -152,6 +154,23 @@ test('whitespace other than space and tab at the start of lines and table cells 
     '+-----+-----+\n|\u00a0a   | b   |\n|\u00a0 b  | b   |\n+-----+-----+\n',
     '=====  =====\n\u00a0a    b\n\u00a0 c\n=====  =====\n',
     '|   deep\n|  less\n| least\n', // line blocks: leading lines indented more nest
+  ];
+  const { compared, diffs } = compareWithDocutils(docs);
+  assert.equal(compared, docs.length);
+  assert.deepEqual(diffs, []);
+});
+
+test('tables with wide, astral and combining characters are measured as docutils measures them', { skip: !hasDocutils && 'docutils not installed' }, () => {
+  const docs = [
+    // a status table aligned as an editor shows it: an emoji takes two columns
+    '======  ========\nFerdig  Omr\u00e5de\n======  ========\n\u2705      Lagring\n\u274c      Nettverk\n======  ========\n',
+    '+------+-----+\n| \u2705   | b   |\n+------+-----+\n| x    | \u4e00y |\n+------+-----+\n',
+    '+-----+-----+\n| \u2705 ok | b   |\n+-----+-----+\n', // one column short: malformed for both
+    '=====  =====\n\u4e00a   b\nc\u4e00   d\u4e00x\n=====  =====\n', // text in the margin
+    '====  ====\n\ud83d\ude00x  y\n====  ====\n', // an astral character is one position (and this one two columns)
+    '+-----+-----+\n| e\u0301   | b   |\n+-----+-----+\n', // combining: a position in the grid (malformed)
+    '+-----+-----+\n| e\u0301  | b   |\n| c   | d   |\n+-----+-----+\n',
+    '=====  =====\ne\u0301     b\nx      y\n=====  =====\n', // but not in a simple table's margins
   ];
   const { compared, diffs } = compareWithDocutils(docs);
   assert.equal(compared, docs.length);

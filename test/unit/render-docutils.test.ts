@@ -389,6 +389,17 @@ escaped \\"straight\\" and \\'x\\', dashes -- and --- and \\-\\-, dots... and \\
    A quote "over
    two\\ lines \\"escaped\\" and \\\\" after an escaped backslash" -\\- end\\
 
+======  ========
+Ferdig  Område
+======  ========
+✅      Lagring
+❌      Nettverk, 全角
+======  ========
+
++------+---------+
+| 全角 | ✅ ok    |
++------+---------+
+
 .. _Trello: https://trello.com/norcams
 .. __: https://example.org/anon
 .. _alias: Trello_

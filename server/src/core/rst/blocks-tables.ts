@@ -9,6 +9,7 @@
  */
 import type { Block, Span, Table, TableCell, TableRow } from './ast';
 import { BlockParser, BodyCtx, Win } from './parser';
+import { isCombining, isWide } from './width';
 
 /** What the table parsers need from the block parser. */
 export type TableHost = BlockParser;
@@ -28,6 +29,57 @@ interface Geometry {
   line(i: number): number;
   /** Base column of table line i (the window column). */
   base(i: number): number;
+  /** The table's lines as docutils measures them (positions), and where each position is in the line. */
+  pos: PosLine[];
+}
+
+// ---------------------------------------------------------------- positions
+
+/**
+ * A table line as docutils measures it: one position per code point, and a pad position after each wide
+ * character (`pad_double_width`, for East Asian text). `units[q]` is the line's UTF-16 index of position
+ * q (a pad's is that of the character after it); `cols` lists the positions that are not combining
+ * characters (docutils' `column_indices`, used when it cuts out a cell). Both are undefined for the usual
+ * line, where positions are the UTF-16 indices.
+ */
+interface PosLine { text: string; units?: number[]; cols?: number[]; noCombining?: string }
+
+/** The lowest UTF-16 unit that can be a wide or combining character or half of a surrogate pair. */
+const FIRST_SPECIAL_UNIT = 0x300;
+
+function posLine(s: string): PosLine {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) < FIRST_SPECIAL_UNIT) i++;
+  if (i === s.length) return { text: s };
+  let text = s.slice(0, i);
+  const units: number[] = [];
+  const cols: number[] = [];
+  for (let q = 0; q < i; q++) { units.push(q); cols.push(q); }
+  while (i < s.length) {
+    const cp = s.codePointAt(i)!;
+    const n = cp > 0xffff ? 2 : 1;
+    if (!isCombining(cp)) cols.push(units.length);
+    units.push(i);
+    text += n === 2 ? 'x' : s[i]; // (an astral character is one position, and no table markup)
+    if (isWide(cp)) {
+      cols.push(units.length);
+      units.push(i + n);
+      text += '\0';
+    }
+    i += n;
+  }
+  units.push(s.length);
+  const l: PosLine = { text, units, cols };
+  // check_columns looks at the lines without their combining characters
+  if (cols.length < units.length - 1) l.noCombining = cols.map((q) => text[q]).join('');
+  return l;
+}
+
+/** UTF-16 index of position q of a line (q may be past its end). */
+function unitOf(l: PosLine, q: number): number {
+  if (!l.units) return q;
+  const n = l.units.length - 1; // positions in the line
+  return q <= n ? l.units[q] : l.units[n] + (q - n);
 }
 
 function malformed(p: BlockParser, ctx: BodyCtx, k: number, e: number, message: string): void {
@@ -58,13 +110,26 @@ function cellBlocks(p: BlockParser, ctx: BodyCtx, segs: Span[]): Block[] {
   }
 }
 
-function cellSegs(p: BlockParser, g: Geometry, firstLine: number, lastLine: number, left: number, right: number): Span[] {
+/**
+ * The source ranges of a cell's lines, cut as docutils' `get_2D_block` cuts them: positions [left, right)
+ * through `column_indices`, which skips combining characters. (It also carries the shifted columns on to the
+ * following lines, so a combining character shifts the cell's later lines too; kept, as docutils does it.)
+ */
+function cellSegs(p: BlockParser, g: Geometry, firstLine: number, lastLine: number, left0: number, right0: number): Span[] {
   const segs: Span[] = new Array(Math.max(0, lastLine - firstLine + 1)); // sized up front (a pushed-to array keeps room for 16 more)
+  let left = left0;
+  let right = right0;
   for (let i = firstLine; i <= lastLine; i++) {
     const L = g.line(i);
     const b = g.base(i);
-    const s = p.off(L, b + left);
-    const e = right < 0 ? p.le[L] : p.off(L, b + right);
+    const pl = g.pos[i];
+    if (pl.cols) {
+      const extra = pl.text.length - pl.cols.length;
+      left = left < pl.cols.length ? pl.cols[left] : left + extra;
+      if (right >= 0) right = right < pl.cols.length ? pl.cols[right] : right + extra;
+    }
+    const s = p.off(L, b + unitOf(pl, left));
+    const e = right < 0 ? p.le[L] : p.off(L, b + unitOf(pl, right));
     segs[i - firstLine] = { start: s, end: Math.max(s, e) };
   }
   return segs;
@@ -97,8 +162,9 @@ export function parseGridTable(p: BlockParser, ctx: BodyCtx, k: number): number 
     p.problem('unexpected-indentation', 'error', sp.start, sp.end);
     bf = false;
   }
-  const block: string[] = [];
-  for (let i = k; i < e; i++) block.push(p.txt(w, i).trim());
+  const pos: PosLine[] = [];
+  for (let i = k; i < e; i++) pos.push(posLine(p.txt(w, i).trim()));
+  const block = pos.map((l) => l.text);
   const width = block[0].length;
   for (let i = 0; i < block.length; i++) {
     if (block[i][0] !== '+' && block[i][0] !== '|') { bf = false; block.length = i; e = k + i; break; }
@@ -117,15 +183,16 @@ export function parseGridTable(p: BlockParser, ctx: BodyCtx, k: number): number 
       return blankAfter(p, ctx, e, bf);
     }
   }
-  const g: Geometry = { line: (i) => k + i, base: (i) => p.cOf(w, k + i) };
+  const g: Geometry = { line: (i) => k + i, base: (i) => p.cOf(w, k + i), pos };
   try {
     const parsed = gridStructure(block);
     const rowsOut: Array<Array<{ cell: TableCell }>> = parsed.rowseps.slice(0, -1).map(() => []);
     for (const c of parsed.cells) {
       const segs = c.bottom - 1 >= c.top + 1 ? cellSegs(p, g, c.top + 1, c.bottom - 1, c.left + 1, c.right) : [];
       const children = cellBlocks(p, ctx, segs);
-      const start = p.off(g.line(c.top + 1 <= c.bottom - 1 ? c.top + 1 : c.top), g.base(c.top) + c.left + 1);
-      const end = c.bottom - 1 >= c.top + 1 ? p.off(g.line(c.bottom - 1), g.base(c.bottom - 1) + c.right) : start;
+      const first = c.top + 1 <= c.bottom - 1 ? c.top + 1 : c.top;
+      const start = p.off(g.line(first), g.base(c.top) + unitOf(pos[first], c.left + 1));
+      const end = c.bottom - 1 >= c.top + 1 ? p.off(g.line(c.bottom - 1), g.base(c.bottom - 1) + unitOf(pos[c.bottom - 1], c.right)) : start;
       const cell: TableCell = { type: 'table_cell', start, end: Math.max(start, end), morecols: c.morecols, morerows: c.morerows, children };
       for (const ch of children) { cell.start = Math.min(cell.start, ch.start); cell.end = Math.max(cell.end, ch.end); }
       rowsOut[c.row].push({ cell });
@@ -329,16 +396,17 @@ export function parseSimpleTable(p: BlockParser, ctx: BodyCtx, k: number): numbe
   }
   const e = end + 1;
   const bf = e >= w.hi || p.blank(e);
-  const block: string[] = [];
-  for (let j = k; j < e; j++) block.push(lineText(j));
-  const g: Geometry = { line: (j) => k + j, base: (j) => p.cOf(w, k + j) };
+  const pos: PosLine[] = [];
+  for (let j = k; j < e; j++) pos.push(posLine(lineText(j)));
+  const block = pos.map((l) => l.text);
+  const g: Geometry = { line: (j) => k + j, base: (j) => p.cOf(w, k + j), pos };
   try {
-    const parsed = simpleStructure(block);
+    const parsed = simpleStructure(block, pos.map((l) => l.noCombining ?? l.text));
     const mk = (rows: SimpleRow[]): Array<Array<{ cell: TableCell }>> => rows.map((row) => row.cells.map((c) => {
       const segs = cellSegs(p, g, row.first, row.last, c.start, c.end);
       const children = cellBlocks(p, ctx, segs);
       const nonEmpty = segs.filter((s) => s.end > s.start);
-      const start = segs.length ? segs[0].start : p.off(k + row.first, p.cOf(w, k + row.first) + c.start);
+      const start = segs.length ? segs[0].start : p.off(k + row.first, p.cOf(w, k + row.first) + unitOf(pos[row.first], c.start));
       const cend = nonEmpty.length ? nonEmpty[nonEmpty.length - 1].end : start;
       const cell: TableCell = { type: 'table_cell', start, end: Math.max(start, cend), morecols: c.morecols, morerows: 0, children };
       for (const ch of children) { cell.start = Math.min(cell.start, ch.start); cell.end = Math.max(cell.end, ch.end); }
@@ -370,7 +438,7 @@ function blankBetween(line: string, from: number, to: number): boolean {
 const RE_JS_SPACE = /^\s$/;
 
 /** docutils SimpleTableParser. Columns are [start, end) in table-relative columns; end -1 = to line end. */
-function simpleStructure(lines: string[]): { head: SimpleRow[]; body: SimpleRow[]; colWidths: number[] } {
+function simpleStructure(lines: string[], marginLines: string[]): { head: SimpleRow[]; body: SimpleRow[]; colWidths: number[] } {
   const block = lines.slice();
   block[0] = block[0].split('=').join('-'); // (faster than a global replace for these long runs)
   block[block.length - 1] = block[block.length - 1].split('=').join('-');
@@ -414,7 +482,7 @@ function simpleStructure(lines: string[]): { head: SimpleRow[]; body: SimpleRow[
       const [start, end] = cols[i];
       const nextstart = i < lastcol ? cols[i + 1][0] : Number.MAX_SAFE_INTEGER;
       for (let j = first; j <= last; j++) {
-        const line = block[j];
+        const line = marginLines[j]; // (docutils strips combining characters here)
         if (i === lastcol && !blankBetween(line, end, line.length)) {
           const text = line.slice(start).replace(/\s+$/, '');
           const newEnd = start + text.length;
