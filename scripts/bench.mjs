@@ -42,6 +42,7 @@ await esbuild.build({
       "export { buildIndexSync, scanFolderSync } from './server/src/node/scan';",
       "export { fromFsPath } from './server/src/node/paths';",
       hasRenderer ? "export { renderHtml, renderStandaloneHtml } from './server/src/core/render/html';" : '',
+      "export { PERF_CASES, PERF_LIMIT } from './test/perf/inputs';",
     ].join('\n'),
     resolveDir: root,
     loader: 'ts',
@@ -199,6 +200,26 @@ try {
   row(`Synthetic workspace: one report with a ${synthIndex.size}-file index`, fmt(median(oneLarge)), `median of ${RUNS} (must not grow with the workspace)`);
 } finally {
   rmSync(synthDir, { recursive: true, force: true });
+}
+
+// ------------------------------------------------------------------ adversarial inputs (issue 2)
+
+{
+  // as the perf test measures them: three warm-up parses (V8 optimises late), then the best of five; CPU
+  // time counts V8's parallel garbage-collector thread too, so on the large input it exceeds the wall time
+  const cpu = (f) => { const c0 = process.cpuUsage(); f(); const c = process.cpuUsage(c0); return (c.user + c.system) / 1000; };
+  for (const [name, make] of core.PERF_CASES) {
+    const text = make();
+    for (let i = 0; i < 3; i++) core.parse(text);
+    let wall = Infinity, cpuBest = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const t0 = now();
+      cpuBest = Math.min(cpuBest, cpu(() => core.parse(text)));
+      wall = Math.min(wall, now() - t0);
+    }
+    const verdict = (ms) => (ms < core.PERF_LIMIT ? 'OK' : 'MISSED');
+    row(`Parse ${name}`, fmt(wall), `best of 5 after 3 warm-ups; CPU ${fmt(cpuBest)}; target < ${core.PERF_LIMIT} ms: wall ${verdict(wall)}, CPU ${verdict(cpuBest)} (the perf test asserts CPU)`);
+  }
 }
 
 // ------------------------------------------------------------------ preview rendering
