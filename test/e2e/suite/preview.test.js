@@ -119,6 +119,31 @@ suite('preview', () => {
     } finally {
       await cfg.update('smartQuotes', undefined, vscode.ConfigurationTarget.Workspace);
     }
+    // a Norwegian project (conf.py: language = 'nb'): « », read when conf.py changes, without an edit
+    const conf = path.join(h.wsRoot(), 'conf.py');
+    const original = fs.readFileSync(conf, 'utf8');
+    fs.writeFileSync(conf, original + "\nlanguage = 'nb'\n");
+    try {
+      const want = 'h2:\u00abNye\u00bb servere \u2013 status\u2026';
+      const deadline = Date.now() + 20000;
+      for (;;) {
+        s = await state();
+        if (s && s.dom && s.dom.headings.includes(want)) break;
+        if (Date.now() > deadline) throw new Error(`Norwegian quotes not painted after conf.py changed: ${s && s.dom && s.dom.headings.join(' | ')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      fs.writeFileSync(conf, original);
+    }
+    // and back (the tests after this one see the workspace as it was)
+    const english = 'h2:\u201cNye\u201d servere \u2013 status\u2026';
+    const until = Date.now() + 20000;
+    for (;;) {
+      s = await state();
+      if (s && s.dom && s.dom.headings.includes(english)) break;
+      if (Date.now() > until) throw new Error(`English quotes not painted after conf.py was restored: ${s && s.dom && s.dom.headings.join(' | ')}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   });
 
   test('scroll sync both ways, without a feedback loop', async function () {
