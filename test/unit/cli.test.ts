@@ -167,6 +167,8 @@ test("render applies smart quotes as Sphinx would with the project's conf.py", (
   assert.match(run(['render', 'uke_05.rst'], dir).out, /De \u201cnye\u201d nodene \u2013 endelig\u2026/);
   fs.writeFileSync(path.join(dir, 'conf.py'), "project = 'x'\nlanguage = 'nb'\n");
   assert.match(run(['render', 'uke_05.rst'], dir).out, /De \u00abnye\u00bb nodene \u2013 endelig\u2026/);
+  fs.writeFileSync(path.join(dir, 'conf.py'), "language = 'nb'\nsmartquotes_action = 'qe'\n"); // no dashes
+  assert.match(run(['render', 'uke_05.rst'], dir).out, /De \u00abnye\u00bb nodene -- endelig\u2026/);
   fs.writeFileSync(path.join(dir, 'conf.py'), "language = 'nb'\nsmartquotes = False\n");
   assert.match(run(['render', 'uke_05.rst'], dir).out, /De &quot;nye&quot; nodene -- endelig\.\.\./);
 });

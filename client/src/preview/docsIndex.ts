@@ -9,7 +9,7 @@ import type { Workspace } from '../../../server/src/core/types';
 import { parse } from '../../../server/src/core/rst/parser';
 import { documentTitle } from '../../../server/src/core/render/html';
 import { posixDirName } from '../../../server/src/core/paths';
-import { smartQuotesFromConf } from '../../../server/src/core/render/smartquotes';
+import { smartQuotesFromConf, type SmartQuotes } from '../../../server/src/core/render/smartquotes';
 
 const EXCLUDE = '**/{node_modules,.git,_build,.work,out,dist}/**';
 
@@ -22,8 +22,8 @@ export class DocsIndex implements vscode.Disposable {
   private scheme = 'file';
   private authority = '';
   /** Smart quotes per docs root, from its conf.py (read once, on first use; forgotten when conf.py changes). */
-  private readonly quotes = new Map<string, Promise<string | false>>();
-  private readonly quotesKnown = new Map<string, string | false>();
+  private readonly quotes = new Map<string, Promise<SmartQuotes | false>>();
+  private readonly quotesKnown = new Map<string, SmartQuotes | false>();
 
   /** Start the scan (once). Resolves when the file list is known. */
   ensure(): Promise<void> {
@@ -85,14 +85,14 @@ export class DocsIndex implements vscode.Disposable {
    * Smart quotes for documents under `root` as Sphinx would apply them (`smartQuotesFromConf`): the answer
    * when conf.py has been read, else undefined (reading starts; listeners are told when it is known).
    */
-  smartQuotes(root: string): string | false | undefined {
+  smartQuotes(root: string): SmartQuotes | false | undefined {
     if (this.quotesKnown.has(root)) return this.quotesKnown.get(root);
     void this.loadSmartQuotes(root).then(() => this.scheduleNotify());
     return undefined;
   }
 
   /** The same, waiting for conf.py to be read. */
-  loadSmartQuotes(root: string): Promise<string | false> {
+  loadSmartQuotes(root: string): Promise<SmartQuotes | false> {
     let p = this.quotes.get(root);
     if (!p) {
       const confPath = root === '/' ? '/conf.py' : `${root}/conf.py`;

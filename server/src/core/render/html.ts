@@ -20,7 +20,7 @@ import { globToRegExp, posixDirName, posixJoin, posixRelative } from '../paths';
 import { esc, hasScheme, safeLength, safeUrl } from './escape';
 import { IdAllocator, makeId, normalizeName } from './ids';
 import { STANDALONE_CSS } from './css';
-import { QuoteEducator } from './smartquotes';
+import { QuoteEducator, type SmartQuotes } from './smartquotes';
 
 export interface RenderOptions {
   /** Absolute posix path of the document being rendered. */
@@ -51,10 +51,11 @@ export interface RenderOptions {
   /** Called for a referenced document the workspace knows but whose title it does not (the adapter may load it and re-render). */
   onMissingTitle?(path: string): void;
   /**
-   * Sphinx's smart quotes: the language whose quotes to use (Sphinx's `language`, e.g. 'en', 'nb'), or
-   * false/undefined for none (plain docutils). Dashes and ellipses are educated too (`smartquotes_action` 'qDe').
+   * Sphinx's smart quotes: the language whose quotes to use (Sphinx's `language`, e.g. 'en', 'nb', with
+   * `smartquotes_action` 'qDe': dashes and ellipses too), or the language and action, or false/undefined
+   * for none (plain docutils).
    */
-  smartQuotes?: string | false;
+  smartQuotes?: string | SmartQuotes | false;
 }
 
 const PREBIB = new Set(['comment', 'target', 'substitution_definition']);
@@ -197,7 +198,8 @@ class HtmlRenderer {
   private literalText = 0;
 
   constructor(private readonly parsed: ParseResult, private readonly text: string, private readonly opts: RenderOptions) {
-    if (opts.smartQuotes) this.quotes = new QuoteEducator(opts.smartQuotes);
+    const sq = opts.smartQuotes;
+    if (sq) this.quotes = typeof sq === 'string' ? new QuoteEducator(sq) : new QuoteEducator(sq.language, sq.action);
     this.problems = opts.showProblems === false ? [] : [...(parsed.problems ?? [])].sort((a, b) => a.start - b.start);
     this.dir = posixDirName(opts.path || '/');
     this.root = opts.workspace?.root ?? this.dir;

@@ -95,8 +95,40 @@ export function educateQuotes(text: string, language: string, q = quotesFor(lang
   return t.split('"').join(opq);
 }
 
+/**
+ * What docutils' `educate_tokens` does for an action string (Sphinx's `smartquotes_action`, default 'qDe'):
+ * q quotes, b ``double'' backticks, B single ones too, d/D/i dashes (docutils' three ways to read -- and
+ * ---), e ellipses, w &quot;; '1', '2', '3' all of them with d, D or i; '-1' back to ASCII; '0' nothing.
+ */
+interface Action { quotes: boolean; backticks: 0 | 1 | 2; dashes: 0 | 1 | 2 | 3; ellipses: boolean; quot: boolean; stupefy: boolean }
+
+function parseAction(attr: string): Action {
+  const a: Action = { quotes: false, backticks: 0, dashes: 0, ellipses: false, quot: false, stupefy: false };
+  if (attr === '1' || attr === '2' || attr === '3') return { ...a, quotes: true, backticks: 1, dashes: Number(attr) as 1 | 2 | 3, ellipses: true };
+  if (attr === '-1') return { ...a, stupefy: true };
+  if (attr.includes('q')) a.quotes = true;
+  if (attr.includes('b')) a.backticks = 1;
+  if (attr.includes('B')) a.backticks = 2;
+  if (attr.includes('d')) a.dashes = 1;
+  if (attr.includes('D')) a.dashes = 2;
+  if (attr.includes('i')) a.dashes = 3;
+  if (attr.includes('e')) a.ellipses = true;
+  if (attr.includes('w')) a.quot = true;
+  return a;
+}
+
 /** Text the educator can change holds one of these (processEscapes drops a backslash before \ " ' . - `). */
-const RE_ACTIVE = /["']|--|\.\.\.|\. \. \.|\\[\\"'.\-`]/;
+function activePattern(a: Action, q: readonly string[]): RegExp {
+  const parts = ['\\\\[\\\\"\'.\\-\x60]'];
+  if (a.quotes) parts.push(`["']`);
+  if (a.dashes) parts.push('--');
+  if (a.ellipses) parts.push(String.raw`\.\.\.|\. \. \.`);
+  if (a.backticks) parts.push("\x60\x60|''");
+  if (a.backticks === 2) parts.push('\x60');
+  if (a.quot) parts.push('&quot;');
+  if (a.stupefy) parts.push(`[${[EN_DASH, EM_DASH, ELLIPSIS, ...q].join('').replace(/[\]\\^-]/g, '\\$&')}]`);
+  return new RegExp(parts.join('|'));
+}
 
 /** docutils `processEscapes`: backslash escapes of the characters the educator changes, as entities. */
 const ESCAPES: Array<[string, string]> = [['\\\\', '&#92;'], ['\\"', '&#34;'], ["\\'", '&#39;'], ['\\.', '&#46;'], ['\\-', '&#45;'], ['\\`', '&#96;']];
@@ -112,9 +144,14 @@ function processEscapes(text: string, restore: boolean): string {
 export class QuoteEducator {
   private prev = ' ';
   private readonly quotes: readonly [string, string, string, string];
+  private readonly action: Action;
+  private readonly active: RegExp;
 
-  constructor(private readonly language: string) {
+  /** `action`: Sphinx's `smartquotes_action` (docutils' attr), 'qDe' by default. */
+  constructor(private readonly language: string, action = 'qDe') {
     this.quotes = quotesFor(language) ?? STRAIGHT;
+    this.action = parseAction(action);
+    this.active = activePattern(this.action, this.quotes);
   }
 
   /** A new block of text (a paragraph, a title, ...): no context from the one before. */
@@ -135,7 +172,7 @@ export class QuoteEducator {
   plain(text: string): string {
     if (!text.length) return text;
     // nothing to educate without a quote, '--', '...' or '. . .' (most text): only the context moves on
-    if (!RE_ACTIVE.test(text)) {
+    if (!this.active.test(text)) {
       this.prev = text[text.length - 1];
       return text.includes('\0') ? unescapeNulls(text) : text;
     }
@@ -146,10 +183,23 @@ export class QuoteEducator {
     // stays straight), as in docutils
     let t = text.includes('\0') ? text.replace(/(?<=\0)([-'".`])/g, '\\$1') : text;
     t = processEscapes(t, false);
-    t = t.split('---').join(EM_DASH).split('--').join(EN_DASH);
-    t = t.split('...').join(ELLIPSIS).split('. . .').join(ELLIPSIS);
-    const context = this.prev.replace(/["']/, ';');
-    t = educateQuotes(context + t, this.language, this.quotes).slice(context.length);
+    const a = this.action;
+    const [opq, cpq, osq, csq] = this.quotes;
+    if (a.quot) t = t.split('&quot;').join('"');
+    // docutils: d reads --- as an en dash and -- as an em dash ("yes, backwards"), D the other way, i as d
+    if (a.dashes === 1 || a.dashes === 3) t = t.split('---').join(EN_DASH).split('--').join(EM_DASH);
+    else if (a.dashes === 2) t = t.split('---').join(EM_DASH).split('--').join(EN_DASH);
+    if (a.ellipses) t = t.split('...').join(ELLIPSIS).split('. . .').join(ELLIPSIS);
+    if (a.backticks) t = t.split('``').join(opq).split("''").join(cpq);
+    if (a.backticks === 2) t = t.split('`').join(osq).split("'").join(csq);
+    if (a.quotes) {
+      const context = this.prev.replace(/["']/, ';');
+      t = educateQuotes(context + t, this.language, this.quotes).slice(context.length);
+    }
+    if (a.stupefy) {
+      t = t.split(EN_DASH).join('-').split(EM_DASH).join('--').split(osq).join("'").split(csq).join("'")
+        .split(opq).join('"').split(cpq).join('"').split(ELLIPSIS).join('...');
+    }
     this.prev = last;
     return unescapeNulls(processEscapes(t, true));
   }
@@ -160,16 +210,26 @@ function unescapeNulls(text: string): string {
   return text.replace(/\0(?:[ \n]|)/g, '');
 }
 
+/** Smart quotes as a project configures them: Sphinx's `language` and `smartquotes_action`. */
+export interface SmartQuotes {
+  language: string;
+  /** docutils' attr string, 'qDe' by default. */
+  action: string;
+}
+
 /**
  * The smart quotes Sphinx applies for a `conf.py` (its text, or undefined when there is none): false when
  * `smartquotes = False` or the language is one Sphinx excludes by default ('ja'); else the language
- * (`language = 'nb'`), 'en' when it is unset or None (Sphinx's default). Read with two regular expressions
- * on top-level assignments, not by running Python: a value computed in code is not seen.
+ * (`language = 'nb'`; 'en' when it is unset or None, Sphinx's default) and `smartquotes_action` ('qDe'
+ * unless set). Read with regular expressions on top-level assignments, not by running Python: a value
+ * computed in code is not seen.
  */
-export function smartQuotesFromConf(conf: string | undefined): string | false {
-  if (conf === undefined) return 'en';
+export function smartQuotesFromConf(conf: string | undefined): SmartQuotes | false {
+  if (conf === undefined) return { language: 'en', action: 'qDe' };
   if (/^smartquotes\s*=\s*False\b/m.test(conf)) return false;
   const m = /^language\s*=\s*(?:(['"])([A-Za-z0-9_-]*)\1|None\b)/m.exec(conf);
   const language = m?.[2] || 'en';
-  return language.toLowerCase().replace(/_/g, '-').split('-')[0] === 'ja' ? false : language;
+  if (language.toLowerCase().replace(/_/g, '-').split('-')[0] === 'ja') return false;
+  const a = /^smartquotes_action\s*=\s*(['"])([-0-9a-zA-Z]*)\1/m.exec(conf);
+  return { language, action: a ? a[2] : 'qDe' };
 }
