@@ -16,6 +16,7 @@ import {
   InsertTextFormat,
   MarkupKind,
   SymbolKind,
+  FileOperationPatternKind,
   type CompletionItem as LspCompletionItem,
   type FoldingRange,
   type Location,
@@ -64,6 +65,12 @@ const SYMBOL_KIND: Record<DocSymbol['kind'], SymbolKind> = {
 
 /** The adjust-underline code action kind for longer-than-needed adornments (not a problem, a tidy-up). */
 const ADORNMENT_REFACTOR_KIND = 'refactor.rewrite.weeklyReport.adornment';
+
+/** The renames we take part in: files links can point to, and folders (everything below them moves). */
+const RENAME_FILTERS = [
+  { scheme: 'file', pattern: { glob: '**/*.{rst,png,jpg,jpeg,gif,svg,pdf,txt}', matches: FileOperationPatternKind.file } },
+  { scheme: 'file', pattern: { glob: '**/*', matches: FileOperationPatternKind.folder } },
+];
 
 function today(): { year: number; month: number; day: number } {
   const d = new Date();
@@ -179,12 +186,10 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
     ...(caps.workspace ?? {}),
     fileOperations: {
       ...(caps.workspace?.fileOperations ?? {}),
-      willRename: {
-        filters: [
-          { scheme: 'file', pattern: { glob: '**/*.{rst,png,jpg,jpeg,gif,svg,pdf,txt}', matches: 'file' } },
-          { scheme: 'file', pattern: { glob: '**/*', matches: 'folder' } },
-        ],
-      },
+      willRename: { filters: RENAME_FILTERS },
+      // told at once, so that a second rename soon after (an undo) finds the file under its new name
+      // before the file watcher reports it
+      didRename: { filters: RENAME_FILTERS },
     },
   };
 
@@ -325,6 +330,17 @@ export function registerLanguageFeatures(ctx: ServerContext): Authoring {
     }
     if (params.context?.includeDeclaration && target !== doc.path) out.unshift({ uri: ctx.pathToUri(target), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
     return out;
+  });
+
+  connection.workspace.onDidRenameFiles((params) => {
+    try {
+      const events: Array<{ path: string; type: 'created' | 'deleted' }> = [];
+      for (const f of params.files) events.push({ path: ctx.uriToPath(f.oldUri), type: 'deleted' }, { path: ctx.uriToPath(f.newUri), type: 'created' });
+      // the file watcher reports the same later: applying them twice changes nothing
+      if (events.length) ctx.applyFileEvents(events);
+    } catch (e) {
+      ctx.logError('didRenameFiles failed', e);
+    }
   });
 
   connection.workspace.onWillRenameFiles(async (params) => {

@@ -166,3 +166,23 @@ test('on-type formatting redraws the underline; code action offers the fix', asy
   assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
   assert.equal((fix.edit!.changes![uri] as TextEdit[])[0].newText, '=============');
 });
+
+test('a renamed file is known at once (didRenameFiles), before any file watcher event', async () => {
+  assert.ok(init.capabilities.workspace?.fileOperations?.didRename, 'didRename is asked for');
+  const oldPath = path.join(docs, 'status/plans/demo.rst');
+  const newPath = path.join(docs, 'status/plans/demo5.rst');
+  const text = 'Uke 11\n======\n\nSe :doc:`../../pl`.\n';
+  const uri = await open('status/reports/2019/uke_11.rst', text);
+  const labels = async () => ((await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: posOf(text, '../../pl`', 8) })) as CompletionList).items.map((i) => i.label);
+  assert.ok((await labels()).includes('../../plans/demo'));
+  fs.renameSync(oldPath, newPath);
+  try {
+    await conn.sendNotification('workspace/didRenameFiles', { files: [{ oldUri: uriOf('status/plans/demo.rst'), newUri: uriOf('status/plans/demo5.rst') }] });
+    const after = await labels();
+    assert.ok(after.includes('../../plans/demo5') && !after.includes('../../plans/demo'), JSON.stringify(after));
+  } finally {
+    fs.renameSync(newPath, oldPath);
+    await conn.sendNotification('workspace/didRenameFiles', { files: [{ oldUri: uriOf('status/plans/demo5.rst'), newUri: uriOf('status/plans/demo.rst') }] });
+  }
+  assert.ok((await labels()).includes('../../plans/demo'), 'renamed back');
+});
