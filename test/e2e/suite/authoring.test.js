@@ -105,6 +105,28 @@ suite('authoring', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  test('the uke snippet writes a report skeleton the checks accept once its placeholders are filled', async function () {
+    this.timeout(60000);
+    const file = path.join(h.wsRoot(), 'status/reports/2018/uke_13.rst');
+    fs.writeFileSync(file, '');
+    created.push(file);
+    const doc = await vscode.workspace.openTextDocument(file);
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), 'uke'));
+    const list = await h.withTimeout(Promise.resolve(vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 3))), 20000, 'completion');
+    const item = list.items.find((i) => i.kind === vscode.CompletionItemKind.Snippet && (typeof i.label === 'string' ? i.label : i.label.label) === 'uke');
+    assert.ok(item, `snippets offered: ${list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', ')}`);
+    const body = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString(String(item.insertText));
+    assert.ok(await editor.insertSnippet(body, new vscode.Range(0, 0, 0, 3)), 'snippet inserted');
+    // fill in the week and the month as a writer would (the date is today's, in 2026: its window is not week 13 of 2018)
+    const text = doc.getText().replace('Uke N', 'Uke 13').replace('måned', 'mars');
+    await h.setText(doc, text);
+    const diags = await h.waitForDiagnostics(doc.uri, (ds) => !ds.some((d) => /^(section|title)\./.test(h.codeOf(d))) && ds.some((d) => /^date\./.test(h.codeOf(d))), 'the date findings only');
+    assert.ok(!diags.some((d) => /^(section|title|rst|link)\./.test(h.codeOf(d))), h.summary(diags));
+    assert.match(text, /^=+\nUke 13\n=+\n\nav .+, Organisasjon, \d+\. mars \d{4}\n/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   test('go to definition follows a relative .html link to the .rst page', async () => {
     const doc = await h.open('status/reports/2018/uke_11.rst');
     const text = doc.getText();

@@ -1,7 +1,7 @@
 'use strict';
 // Finding one's way in a real VS Code, through the language server: the outline, folding, expand
-// selection, find references to a page, links updated when a page is renamed, the underline that follows
-// its heading as one types, and Fix all as a source action.
+// selection, clickable links, find references to a page, links updated when a page is renamed, the
+// underline that follows its heading as one types, and Fix all as a source action.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -62,6 +62,15 @@ suite('navigation', () => {
     assert.ok(ranges.length >= 3, JSON.stringify(ranges));
     for (let i = 1; i < ranges.length; i++) assert.ok(ranges[i].contains(ranges[i - 1]), `range ${i} contains range ${i - 1}`);
     assert.ok(ranges[ranges.length - 1].start.line <= 1, 'the outermost range is the whole report');
+  });
+
+  test('links are clickable (Ctrl+click): a relative .html link opens the .rst page, a URL the site', async () => {
+    const doc = await h.open(REPORT);
+    const links = await h.withTimeout(Promise.resolve(vscode.commands.executeCommand('vscode.executeLinkProvider', doc.uri)), 20000, 'document links');
+    const page = links.find((l) => l.target && l.target.scheme === 'file' && rel(l.target) === PAGE);
+    assert.ok(page, `links: ${links.map((l) => l.target && l.target.toString()).join(', ')}`);
+    assert.equal(doc.getText(page.range), '../workshop/2018_workshop_1.html');
+    assert.ok(links.some((l) => l.target && l.target.toString().startsWith('https://trello.com/')), 'the Trello URL');
   });
 
   test('find references to a page lists the reports that link to it', async () => {
