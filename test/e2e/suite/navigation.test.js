@@ -131,6 +131,22 @@ suite('navigation', () => {
     }
   });
 
+  test('messages in Norwegian Bokmål with weeklyReport.language = nb, and back in English', async function () {
+    this.timeout(60000);
+    const doc = await h.open('status/reports/2018/uke_03.rst');
+    const empty = (ds) => ds.find((d) => h.codeOf(d) === 'section.empty');
+    await h.waitForDiagnostics(doc.uri, (ds) => empty(ds) && /The section “Utfordringer” is empty/.test(empty(ds).message), 'the English message');
+    const cfg = vscode.workspace.getConfiguration('weeklyReport');
+    await cfg.update('language', 'nb', vscode.ConfigurationTarget.Workspace);
+    try {
+      const ds = await h.waitForDiagnostics(doc.uri, (x) => empty(x) && /Seksjonen «Utfordringer» er tom/.test(empty(x).message), 'the Norwegian message');
+      assert.match(empty(ds).message, /er tom/);
+    } finally {
+      await cfg.update('language', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await h.waitForDiagnostics(doc.uri, (ds) => empty(ds) && /is empty/.test(empty(ds).message), 'English again');
+  });
+
   test('Fix all (source action) fixes every fixable finding of a report at once', async function () {
     this.timeout(60000);
     const doc = await h.open('status/reports/2018/uke_03.rst');
