@@ -10,6 +10,8 @@
  * in order, `literal()` for text that is shown as it is (inline literals, problematic markup).
  */
 
+import { unescape } from '../rst/inline';
+
 /** docutils `smartchars.quotes`: primary open, primary close, secondary open, secondary close. */
 const QUOTES: ReadonlyMap<string, readonly [string, string, string, string]> = new Map(Object.entries({
   'af': '“”‘’', 'af-x-altquot': '„”‚’', 'bg': '„“‚‘', 'ca': '«»“”', 'ca-x-altquot': '“”‘’', 'cs': '„“‚‘',
@@ -174,7 +176,7 @@ export class QuoteEducator {
     // nothing to educate without a quote, '--', '...' or '. . .' (most text): only the context moves on
     if (!this.active.test(text)) {
       this.prev = text[text.length - 1];
-      return text.includes('\0') ? unescapeNulls(text) : text;
+      return unescape(text);
     }
     const last = text[text.length - 1];
     // docutils' get_tokens: a backslash before each escaped character the educator would change. Its pattern,
@@ -201,14 +203,10 @@ export class QuoteEducator {
         .split(opq).join('"').split(cpq).join('"').split(ELLIPSIS).join('...');
     }
     this.prev = last;
-    return unescapeNulls(processEscapes(t, true));
+    return unescape(processEscapes(t, true));
   }
 }
 
-/** docutils `unescape`: drop the '\0' markers, and escaped whitespace with them. */
-function unescapeNulls(text: string): string {
-  return text.replace(/\0(?:[ \n]|)/g, '');
-}
 
 /** Smart quotes as a project configures them: Sphinx's `language` and `smartquotes_action`. */
 export interface SmartQuotes {

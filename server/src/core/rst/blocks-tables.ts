@@ -9,7 +9,7 @@
  */
 import type { Block, Span, Table, TableCell, TableRow } from './ast';
 import { BlockParser, BodyCtx, Win } from './parser';
-import { isCombining, isWide } from './width';
+import { FIRST_SPECIAL, isCombining, isWide } from './width';
 
 /** What the table parsers need from the block parser. */
 export type TableHost = BlockParser;
@@ -44,12 +44,10 @@ interface Geometry {
  */
 interface PosLine { text: string; units?: number[]; cols?: number[]; noCombining?: string }
 
-/** The lowest UTF-16 unit that can be a wide or combining character or half of a surrogate pair. */
-const FIRST_SPECIAL_UNIT = 0x300;
 
 function posLine(s: string): PosLine {
   let i = 0;
-  while (i < s.length && s.charCodeAt(i) < FIRST_SPECIAL_UNIT) i++;
+  while (i < s.length && s.charCodeAt(i) < FIRST_SPECIAL) i++; // (surrogates are above it too)
   if (i === s.length) return { text: s };
   let text = s.slice(0, i);
   const units: number[] = [];

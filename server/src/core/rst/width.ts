@@ -5,8 +5,8 @@
  */
 import { COMBINING, WIDE } from './unicodeWidth';
 
-/** Below this, every character is one column. */
-const FIRST_SPECIAL = Math.min(WIDE[0], COMBINING[0]);
+/** Below this code point (and UTF-16 unit), every character is one column, neither wide nor combining. */
+export const FIRST_SPECIAL = Math.min(WIDE[0], COMBINING[0]);
 
 /** Is cp in one of the [first, last] pairs of a flat, sorted range table? (binary search) */
 function inRanges(table: readonly number[], cp: number): boolean {
