@@ -154,6 +154,8 @@ test('whitespace other than space and tab at the start of lines and table cells 
     '+-----+-----+\n|\u00a0a   | b   |\n|\u00a0 b  | b   |\n+-----+-----+\n',
     '=====  =====\n\u00a0a    b\n\u00a0 c\n=====  =====\n',
     '|   deep\n|  less\n| least\n', // line blocks: leading lines indented more nest
+    // after a tab (8 columns) the no-break space is column 8: where a window at column 8 starts
+    'quote::\n\n\t\u00a0x\n\ty\n', 'para\n\n\t\u00a0x\n\t y\n', '- a\n\n  \t\u3000b\n  \tc\n',
   ];
   const { compared, diffs } = compareWithDocutils(docs);
   assert.equal(compared, docs.length);

@@ -389,6 +389,13 @@ escaped \\"straight\\" and \\'x\\', dashes -- and --- and \\-\\-, dots... and \\
    A quote "over
    two\\ lines \\"escaped\\" and \\\\" after an escaped backslash" -\\- end\\
 
+Roles keep or educate quotes as their nodes do: :code:¨"c" -- x¨, :kbd:¨"k"¨, :file:¨"f".py¨ stay;
+:title-reference:¨"T" -- t¨, :sub:¨"s"¨, :emphasis:¨"e"...¨ and :abbr:¨"A" (a "b")¨ are educated.
+
+.. parsed-literal::
+
+   A "parsed" literal -- *with "markup"* keeps its quotes...
+
 ======  ========
 Ferdig  Område
 ======  ========
