@@ -42,7 +42,7 @@ await esbuild.build({
       "export { buildIndexSync, scanFolderSync } from './server/src/node/scan';",
       "export { fromFsPath } from './server/src/node/paths';",
       hasRenderer ? "export { renderHtml, renderStandaloneHtml } from './server/src/core/render/html';" : '',
-      "export { PERF_CASES, PERF_LIMIT } from './test/perf/inputs';",
+      "export { PERF_CASES, PERF_LIMIT, mainThreadCpuMs } from './test/perf/inputs';",
     ].join('\n'),
     resolveDir: root,
     loader: 'ts',
@@ -211,14 +211,19 @@ try {
   for (const [name, make] of core.PERF_CASES) {
     const text = make();
     for (let i = 0; i < 3; i++) core.parse(text);
-    let wall = Infinity, cpuBest = Infinity;
+    let wall = Infinity, cpuBest = Infinity, main = Infinity;
     for (let i = 0; i < 5; i++) {
+      const m0 = core.mainThreadCpuMs();
       const t0 = now();
       cpuBest = Math.min(cpuBest, cpu(() => core.parse(text)));
       wall = Math.min(wall, now() - t0);
+      const m1 = core.mainThreadCpuMs();
+      if (m0 !== undefined && m1 !== undefined) main = Math.min(main, m1 - m0);
     }
     const verdict = (ms) => (ms < core.PERF_LIMIT ? 'OK' : 'MISSED');
-    row(`Parse ${name}`, fmt(wall), `best of 5 after 3 warm-ups; CPU ${fmt(cpuBest)}; target < ${core.PERF_LIMIT} ms: wall ${verdict(wall)}, CPU ${verdict(cpuBest)} (the perf test asserts CPU)`);
+    // main-thread CPU leaves out the garbage collector's helper thread (Linux only)
+    const mainNote = Number.isFinite(main) ? `, main thread ${fmt(main)}` : '';
+    row(`Parse ${name}`, fmt(wall), `best of 5 after 3 warm-ups; CPU ${fmt(cpuBest)}${mainNote}; target < ${core.PERF_LIMIT} ms: wall ${verdict(wall)}, CPU ${verdict(cpuBest)} (the perf test asserts CPU)`);
   }
 }
 

@@ -1,5 +1,6 @@
 // The adversarial inputs of issue 2's parser targets (each parses in under 200 ms), shared by the perf
 // test (test/unit/parser-perf.test.ts) and `npm run bench`.
+import * as fs from 'node:fs';
 
 /** xorshift32: the same sequence on every run. */
 export function rng(seed: number): () => number {
@@ -50,3 +51,17 @@ export const PERF_CASES: Array<[string, () => string]> = [
   ['100 KB line of unbalanced backquotes', () => '`'.repeat(100_000)],
   ['100 KB line of "*a " repeated', () => '*a '.repeat(34_000)],
 ];
+
+/**
+ * CPU time of this process's main thread so far (ms), where Linux reports it (/proc/self/task/PID/schedstat):
+ * unlike process.cpuUsage() it leaves out V8's garbage-collector helper threads, which run beside the
+ * parse, and unlike the wall time it leaves out time spent waiting for other processes. undefined elsewhere.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  try {
+    const ns = Number(fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]);
+    return Number.isFinite(ns) ? ns / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
+}
