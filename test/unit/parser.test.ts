@@ -452,6 +452,67 @@ test('directive argument counts are checked like docutils', () => {
   assert.deepEqual(p('.. code:: bash\n\n   x\n').problems, []);
 });
 
+test('directive content: missing where required, present where none is permitted (docutils messages and ranges)', () => {
+  // [text, expected kinds, the text of the first problem's range]
+  const cases: Array<[string, string[], string?]> = [
+    ['.. note::\n', ['directive-content-missing'], 'note'],
+    ['.. warning::\n\nNot indented: not the body.\n', ['directive-content-missing'], 'warning'],
+    ['.. seealso::\n', ['directive-content-missing'], 'seealso'],
+    ['.. topic:: Title only\n', ['directive-content-missing'], 'topic'],
+    ['.. code::\n', ['directive-content-missing'], 'code'],
+    ['.. line-block::\n', ['directive-content-missing'], 'line-block'],
+    ['.. raw:: html\n', ['directive-content-missing'], 'raw'],
+    ['.. table:: Caption\n', ['directive-content-missing'], 'table'],
+    ['.. csv-table::\n', ['csv-table-content-missing'], 'csv-table'],
+    ['.. list-table::\n', ['list-table-empty'], 'list-table'],
+    ['.. image:: a.png\n\n   A caption here is not allowed.\n', ['directive-no-content'], 'A caption here is not allowed.'],
+    ['.. contents::\n\n   body\n   more\n', ['directive-no-content'], 'body\n   more'],
+    ['.. literalinclude:: x.py\n\n   body\n', ['directive-no-content'], 'body'],
+    // arguments are checked first: one error only, as docutils reports
+    ['.. admonition::\n', ['directive-missing-argument'], 'admonition'],
+    ['.. rubric::\n\n   body\n', ['directive-missing-argument'], 'rubric'],
+    // valid: content on the directive line, after a blank line, or from a :file: / :url: option; code-block and math may be empty
+    ['.. note:: Inline body.\n', []],
+    ['.. note::\n\n   Body.\n', []],
+    ['.. raw:: html\n   :file: x.html\n', []],
+    ['.. csv-table::\n   :url: https://example.org/x.csv\n', []],
+    ['.. code-block::\n', []],
+    ['.. math::\n', []],
+    ['.. image:: a.png\n   :alt: A\n', []],
+    ['.. toctree::\n', []],
+  ];
+  for (const [text, expected, range] of cases) {
+    const r = p(text);
+    assert.deepEqual(kinds(r.problems), expected, text);
+    if (range !== undefined) assert.equal(r.s(r.problems[0]), range, text);
+    const d = r.tree.children[0] as Directive;
+    assert.equal(d.invalid, expected.length ? (expected[0].startsWith('directive-missing') ? 'arguments' : 'content') : undefined, text);
+  }
+  // the severities are docutils': table and csv-table warn, the others are errors
+  assert.equal(p('.. table::\n').problems[0].severity, 'warning');
+  assert.equal(p('.. csv-table::\n').problems[0].severity, 'warning');
+  assert.equal(p('.. list-table::\n').problems[0].severity, 'error');
+  assert.deepEqual(p('.. note::\n').problems[0].data, { name: 'note' });
+  assert.equal((p('.. frobnicate::\n').tree.children[0] as Directive).invalid, 'unknown');
+});
+
+test('the line-block directive: each content line a line of inline text, nested by indentation', () => {
+  const { tree, s, problems } = p('.. line-block::\n\n   First *em*\n      indented\n\n   back\n');
+  assert.deepEqual(problems, []);
+  const d = tree.children[0] as Directive;
+  const lb = d.children![0] as LineBlock;
+  assert.equal(lb.type, 'line_block');
+  // First, [indented], (blank line: indent of the line before, so nested too), back
+  assert.deepEqual(lb.lines.map((l) => l.type), ['line', 'line_block', 'line']);
+  const first = lb.lines[0] as Line;
+  assert.equal(s(first), 'First *em*');
+  assert.deepEqual(first.children.map((c) => c.type), ['text', 'emphasis']);
+  const inner = lb.lines[1] as LineBlock;
+  assert.deepEqual(inner.lines.map((l) => (l as Line).indent), [3, 3]);
+  assert.equal(s(inner.lines[0]), 'indented');
+  assert.equal(s(lb.lines[2]), 'back');
+});
+
 test('hyperlink targets: named, multi-line URL, indirect, anonymous, backquoted', () => {
   const text = '.. _Trello: https://trello.com/\n   norcams\n.. _ind: Trello_\n.. __: https://anon.example\n__ https://anon2.example\n.. _`a: b`: http://ab\n';
   const { tree, s } = p(text);
@@ -557,7 +618,8 @@ test('every problem kind the parser emits is registered with severity and both l
     'enumerated-list-unindent', 'definition-list-unindent', 'field-list-unindent', 'option-list-unindent', 'block-quote-unindent',
     'literal-block-unindent', 'line-block-unindent', 'explicit-markup-unindent', 'enumerated-list-start', 'malformed-hyperlink-target',
     'malformed-substitution-definition', 'substitution-missing-contents', 'substitution-invalid', 'unknown-directive', 'malformed-table',
-    'table-blank-line-required', 'directive-missing-argument', 'directive-too-many-arguments', 'transition-at-start', 'transitions-adjacent',
+    'table-blank-line-required', 'directive-missing-argument', 'directive-too-many-arguments', 'directive-no-content', 'directive-content-missing',
+    'csv-table-content-missing', 'list-table-empty', 'transition-at-start', 'transitions-adjacent',
     'transition-at-end', 'possible-title-underline', 'definition-list-literal', 'internal-error'];
   for (const k of emitted) {
     const e = PROBLEM_KINDS[k];
@@ -566,7 +628,7 @@ test('every problem kind the parser emits is registered with severity and both l
     assert.ok(['error', 'warning', 'info'].includes(e.severity), k);
   }
   // severities the parser uses agree with the registry
-  const r = p('- a\ntext\n\nT\n=====\n\n.. xx::\n');
+  const r = p('- a\ntext\n\nT\n=====\n\n.. xx::\n\n.. note::\n\n.. image:: a.png\n\n   x\n\n.. list-table::\n\n.. csv-table::\n');
   for (const pr of r.problems) if (PROBLEM_KINDS[pr.kind]) assert.equal(pr.severity, PROBLEM_KINDS[pr.kind].severity, pr.kind);
 });
 

@@ -49,4 +49,23 @@ suite('diagnostics', () => {
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
   }
+
+  test('a directive typed without its body: rst.directive-content-missing on its name, gone once the body is written', async () => {
+    const rel = 'status/reports/2017/uke_09.rst';
+    const doc = await h.open(rel);
+    const original = doc.getText();
+    try {
+      await h.setText(doc, original + '\n.. note::\n');
+      const diags = await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'rst.directive-content-missing'), 'rst.directive-content-missing');
+      const d = diags.find((x) => h.codeOf(x) === 'rst.directive-content-missing');
+      assert.equal(doc.getText(d.range), 'note');
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.match(d.message, /Content block expected for the "note" directive|«note»/);
+      await h.setText(doc, original + '\n.. note::\n   Husk backup.\n');
+      await h.waitForDiagnostics(doc.uri, (x) => x.length === 0, 'no findings once the note has its body');
+    } finally {
+      await h.setText(doc, original);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
 });

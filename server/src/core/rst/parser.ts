@@ -101,7 +101,7 @@ const NO_ARGUMENTS = new Set([
   'note', 'tip', 'warning', 'important', 'attention', 'caution', 'danger', 'error', 'hint', 'seealso',
   'compound', 'epigraph', 'highlights', 'pull-quote', 'toctree', 'glossary', 'hlist', 'autosummary',
   'line-block', 'parsed-literal', 'math', 'todo', 'centered-not', 'testoutput', 'testcleanup', 'testsetup',
-  'doctest', 'testcode', 'meta',
+  'doctest', 'testcode', 'meta', 'header', 'footer',
 ]);
 /** Directives whose content is rST body elements. */
 const BODY_DIRECTIVES = new Set([
@@ -111,6 +111,29 @@ const BODY_DIRECTIVES = new Set([
   'list-table', 'class', 'rst-class', 'cssclass', 'todo', 'ifconfig', 'tab', 'tabs', 'group-tab', 'code-tab',
 ]);
 const CODE_DIRECTIVES = new Set(['code', 'code-block', 'sourcecode']);
+/**
+ * Directives that take no content (docutils `has_content = False`; Sphinx's own as its classes declare):
+ * text after their arguments and options is "Error in "image" directive: no content permitted."
+ */
+const NO_CONTENT = new Set([
+  'contents', 'default-role', 'image', 'include', 'rubric', 'sectnum', 'section-numbering', 'target-notes', 'title', 'unicode',
+  // Sphinx
+  'literalinclude', 'index', 'highlight', 'tabularcolumns', 'centered', 'sectionauthor', 'moduleauthor', 'codeauthor', 'default-domain',
+]);
+/**
+ * Directives whose run() requires content (docutils `assert_has_content()` and the table directives' own
+ * checks; Sphinx's `seealso` is an admonition). `code-block` and Sphinx's `math` accept an empty body, so
+ * they are not here. raw and csv-table may take their content from a :file: or :url: option instead.
+ */
+const CONTENT_REQUIRED = new Map<string, { kind: string; severity: ProblemSeverity; unlessOption?: true }>([
+  ...['admonition', 'attention', 'caution', 'danger', 'error', 'hint', 'important', 'note', 'tip', 'warning', 'seealso',
+    'code', 'compound', 'container', 'epigraph', 'footer', 'header', 'highlights', 'line-block', 'meta', 'parsed-literal',
+    'pull-quote', 'sidebar', 'topic'].map((n) => [n, { kind: 'directive-content-missing', severity: 'error' as const }] as const),
+  ['raw', { kind: 'directive-content-missing', severity: 'error', unlessOption: true }],
+  ['table', { kind: 'directive-content-missing', severity: 'warning' }],
+  ['csv-table', { kind: 'csv-table-content-missing', severity: 'warning', unlessOption: true }],
+  ['list-table', { kind: 'list-table-empty', severity: 'error' }],
+]);
 /**
  * Argument specs [required, optional, final argument may contain whitespace] (docutils / Sphinx classes).
  * A Map: looked up with the lower-cased name, a fresh string, which an object's keyed lookup must first
@@ -1572,6 +1595,7 @@ export class BlockParser implements TableHost {
     const last = this.lastNonBlank(bw);
     const hi = last + 1;
     const d: Directive = { type: 'directive', start: this.off(k, nameCol), end: Math.max(nameSpan.end + 2, last >= 0 ? this.le[last] : 0), name, nameSpan, argument: '', options: [], content: '' };
+    if (!known) d.invalid = 'unknown';
     this.marks.push(d);
     d.end = Math.min(d.end, Math.max(this.le[k], last >= 0 ? this.le[last] : this.le[k]));
     if (d.end < nameSpan.end) d.end = nameSpan.end;
@@ -1624,6 +1648,8 @@ export class BlockParser implements TableHost {
         }
         const lb: LiteralBlock = { type: 'literal_block', start: d.contentSpan!.start, end: d.contentSpan!.end, value: d.content, children: this.inline(segs) };
         d.children = [lb];
+      } else if (name === 'line-block') {
+        d.children = [this.lineBlockDirective(cw)];
       }
     }
     const spec = ARGUMENT_SPECS.get(name);
@@ -1632,9 +1658,23 @@ export class BlockParser implements TableHost {
       const [req, opt, finalWs] = spec;
       if (args.length < req) {
         this.problem('directive-missing-argument', 'error', nameSpan.start, nameSpan.end, { name, required: req, count: args.length });
+        d.invalid = 'arguments';
       } else if (args.length > req + opt && !(finalWs && req + opt > 0)) {
         // range: from the directive name (the line docutils reports) through the arguments
         this.problem('directive-too-many-arguments', 'error', nameSpan.start, (d.argumentSpan ?? nameSpan).end, { name, max: req + opt, count: args.length });
+        d.invalid = 'arguments';
+      }
+    }
+    // docutils checks the content after the arguments: text where none is permitted, then (in the
+    // directive's run) none where some is required; either way it builds no node, only the error
+    if (!d.invalid && d.contentSpan && NO_CONTENT.has(name)) {
+      this.problem('directive-no-content', 'error', d.contentSpan.start, d.contentSpan.end, { name });
+      d.invalid = 'content';
+    } else if (!d.invalid && !d.contentSpan) {
+      const need = CONTENT_REQUIRED.get(name);
+      if (need && !(need.unlessOption && d.options.some((o) => o.name === 'file' || o.name === 'url'))) {
+        this.problem(need.kind, need.severity, nameSpan.start, nameSpan.end, { name });
+        d.invalid = 'content';
       }
     }
     if (CODE_DIRECTIVES.has(name) && !d.language) {
@@ -1646,6 +1686,31 @@ export class BlockParser implements TableHost {
       if (lo2) d.language = lo2.value;
     }
     return d;
+  }
+
+  /**
+   * The `line-block` directive's content (docutils LineBlock.run): each line a line of inline text, its
+   * indent relative to the content; a blank line takes the indent of the line before; nested as `|` lines.
+   */
+  lineBlockDirective(cw: Win): LineBlock {
+    const last = this.lastNonBlank(cw);
+    const lines: Line[] = [];
+    for (let i = cw.lo; i <= last; i++) {
+      const rel = this.rel(cw, i);
+      const slot = this.reserveMark();
+      let line: Line;
+      if (rel < 0) {
+        const at = this.ls[i];
+        line = { type: 'line', start: at, end: at, indent: lines.length ? lines[lines.length - 1].indent : 0, children: [] };
+      } else {
+        const st = this.startOff(cw, i);
+        line = { type: 'line', start: st, end: this.le[i], indent: rel, children: this.inline([{ start: st, end: this.le[i] }]) };
+      }
+      this.fillMark(slot, line);
+      lines.push(line);
+    }
+    const nested = nestLines(lines);
+    return { type: 'line_block', start: nested[0].start, end: nested[nested.length - 1].end, lines: nested };
   }
 
   directiveOptions(d: Directive, bw: Win, from: number, to: number, fcOf: (i: number) => number): void {

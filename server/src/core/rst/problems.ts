@@ -169,6 +169,26 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
     en: 'Error in "{name}" directive: {required} argument(s) required, {count} supplied.',
     nb: 'Feil i direktivet «{name}»: krever {required} argument(er), fikk {count}.',
   },
+  'directive-no-content': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: no content permitted.',
+    nb: 'Feil i direktivet «{name}»: innhold er ikke tillatt.',
+  },
+  'directive-content-missing': {
+    severity: 'error',
+    en: 'Content block expected for the "{name}" directive; none found.',
+    nb: 'Direktivet «{name}» må ha innhold (en innrykket blokk), men har ikke noe.',
+  },
+  'csv-table-content-missing': {
+    severity: 'warning',
+    en: 'The "{name}" directive requires content; none supplied.',
+    nb: 'Direktivet «{name}» krever innhold (eller :file: eller :url:), men har ikke noe.',
+  },
+  'list-table-empty': {
+    severity: 'error',
+    en: 'The "{name}" directive is empty; content required.',
+    nb: 'Direktivet «{name}» er tomt; det må ha innhold.',
+  },
   'directive-too-many-arguments': {
     severity: 'error',
     en: 'Error in "{name}" directive: maximum {max} argument(s) allowed, {count} supplied.',
