@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from '../../server/src/core/rst/parser';
-import { renderHtml, renderStandaloneHtml, type RenderOptions } from '../../server/src/core/render/html';
+import { documentTitle, renderHtml, renderStandaloneHtml, type RenderOptions } from '../../server/src/core/render/html';
 import { WorkspaceIndex } from '../../server/src/core/workspace';
 
 const DOCS = [resolve(__dirname, '../../../../shared/corpus/norcams-iaas/docs'), resolve(process.cwd(), '../shared/corpus/norcams-iaas/docs')].find((p) => existsSync(p)) ?? '';
@@ -69,6 +69,40 @@ test('code blocks, admonitions, images, figures, tables and toctree from text', 
   assert.match(html, /<div class="toctree-wrapper compound">\n<ul>\n<li class="toctree-l1"><a class="reference internal" href="uke_28.html">status\/reports\/2017\/uke_28<\/a><\/li>\n<li class="toctree-l1"><a class="reference internal" href="uke_29.html">Uke 29<\/a><\/li>/);
   assert.match(html, /<a class="reference internal" href="uke_29.html"><span class="doc">Uke 29<\/span><\/a>/);
   assert.match(html, /<cite>default role<\/cite>/);
+});
+
+test('directives docutils rejects show only their error; unresolved footnote and citation references show as written', () => {
+  // content missing, content not permitted, an argument missing: nothing but the error, as Sphinx builds it
+  for (const text of ['.. note::\n', '.. image:: a.png\n\n   Not a caption.\n', '.. figure::\n\n   Caption\n', '.. topic:: T\n']) {
+    const html = render(text);
+    assert.match(html, /class="wr-problem wr-problem-error"/, text);
+    assert.equal(html.replace(/<aside class="wr-problem[^"]*" role="note">.*?<\/aside>/g, '').trim(), '', text);
+  }
+  // an unknown directive still shows its text; either way a title after it is the document's title (h1)
+  assert.match(render('.. frob:: x\n'), /<pre class="literal-block wr-unknown-directive">\.\. frob:: x<\/pre>/);
+  assert.match(render('.. note::\n\nTitle\n=====\n\nText.\n'), /<h1 class="title" id="title">Title<\/h1>/);
+  assert.match(render('.. frob::\n\nTitle\n=====\n\nText.\n'), /<h1 class="title" id="title">Title<\/h1>/);
+  // docutils shows an unresolved reference's source text, marked problematic
+  const refs = render('Text [CIT]_ and [1]_ and [#]_.\n');
+  assert.match(refs, /<span class="problematic">\[CIT\]_<\/span> and <span class="problematic">\[1\]_<\/span> and <span class="problematic">\[#\]_<\/span>/);
+  // an unnamed auto-numbered footnote is named by its number: [1]_ links to it (without a back-link)
+  const auto = render('See [1]_.\n\n.. [#] Auto.\n');
+  assert.match(auto, /<a class="footnote-reference brackets" href="#footnote-1"[^>]*>/);
+  assert.doesNotMatch(auto, /doc-backlink/);
+});
+
+test('the line-block directive renders as `|` lines do: inline markup, nested by indentation', () => {
+  const html = render('.. line-block::\n\n   First *em*\n      indented\n   back\n');
+  assert.equal(html.trim(), [
+    '<div class="line-block">', '<div class="line">First <em>em</em></div>', '<div class="line-block">', '<div class="line">indented</div>', '</div>',
+    '<div class="line">back</div>', '</div>',
+  ].join('\n'));
+});
+
+test('documentTitle is the first section title, wherever it starts (as Sphinx takes it)', () => {
+  assert.equal(documentTitle(parse('Intro paragraph.\n\nUke 30\n======\n\nText.\n')), 'Uke 30');
+  assert.equal(documentTitle(parse('.. note::\n\n======\nUke 31\n======\n')), 'Uke 31');
+  assert.equal(documentTitle(parse('Only text.\n')), undefined);
 });
 
 test('problems appear inline where docutils puts system messages; the document still renders', () => {

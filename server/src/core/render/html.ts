@@ -59,6 +59,10 @@ export interface RenderOptions {
 }
 
 const PREBIB = new Set(['comment', 'target', 'substitution_definition']);
+/** docutils' PreBibliographic elements, which do not stop a title's promotion: a rejected directive is its system message. */
+function isPreBibliographic(b: Block): boolean {
+  return PREBIB.has(b.type) || (b.type === 'directive' && b.invalid !== undefined);
+}
 
 const ADMONITION_TITLES: Record<string, string> = {
   // docutils' English labels (Sphinx drops the exclamation marks)
@@ -77,7 +81,7 @@ const SILENT_DIRECTIVES = new Set([
 ]);
 
 /** Directives whose body is rST, rendered as a plain container. */
-const CONTAINER_DIRECTIVES = new Set(['container', 'compound', 'only', 'ifconfig', 'centered', 'hlist', 'glossary', 'tabs', 'tab', 'cssclass', 'class', 'line-block']);
+const CONTAINER_DIRECTIVES = new Set(['container', 'compound', 'only', 'ifconfig', 'centered', 'hlist', 'glossary', 'tabs', 'tab', 'cssclass', 'class']);
 
 const LITERAL_ROLES = new Set([
   'literal', 'file', 'samp', 'envvar', 'option', 'makevar', 'mimetype', 'regexp', 'token', 'keyword', 'manpage',
@@ -111,12 +115,12 @@ export function renderHtml(parsed: ParseResult, text: string, opts: RenderOption
   }
 }
 
-/** Title of a parsed document as plain text: its first section title, if the document starts with one. */
+/**
+ * Title of a parsed document as plain text, as Sphinx takes it (TitleCollector): its first section's title,
+ * wherever that section starts (the workspace scan's extractTitle does the same).
+ */
 export function documentTitle(parsed: ParseResult): string | undefined {
-  for (const b of parsed.tree.children) {
-    if (PREBIB.has(b.type)) continue;
-    return b.type === 'section' ? b.titleText : undefined;
-  }
+  for (const b of parsed.tree.children) if (b.type === 'section') return b.titleText;
   return undefined;
 }
 
@@ -309,8 +313,12 @@ class HtmlRenderer {
       const info: FootnoteInfo = { id: named && !this.ids.has(named) ? this.ids.take(named) : this.ids.fresh('footnote-'), label, refIds: [] };
       this.footnotes.set(f, info);
       if (raw === '*') this.symbolFootnotes.push(info);
-      else if (raw === '#') this.anonAutoFootnotes.push(info);
-      else if (raw.startsWith('#')) this.footnoteByLabel.set(normalizeName(raw.slice(1)), info);
+      else if (raw === '#') {
+        this.anonAutoFootnotes.push(info);
+        // docutils names an unnamed auto-numbered footnote by its number: `[1]_` then refers to it
+        // (found by name, as any target: the footnote gets no back-link for it)
+        if (!this.footnoteByLabel.has(label)) this.footnoteByLabel.set(label, { ...info, refIds: [] });
+      } else if (raw.startsWith('#')) this.footnoteByLabel.set(normalizeName(raw.slice(1)), info);
       else this.footnoteByLabel.set(normalizeName(raw), info);
     }
     // Sections listed by a `contents` directive that is not :local:.
@@ -340,7 +348,7 @@ class HtmlRenderer {
   private promotedTitle(doc: Document): Section | undefined {
     const kids = doc.children;
     let i = 0;
-    while (i < kids.length && PREBIB.has(kids[i].type)) i++;
+    while (i < kids.length && isPreBibliographic(kids[i])) i++;
     if (i === kids.length - 1 && kids[i].type === 'section') return kids[i] as Section;
     return undefined;
   }
@@ -348,7 +356,7 @@ class HtmlRenderer {
   private promotedSubtitle(title: Section): Section | undefined {
     const kids = title.children;
     let i = 0;
-    while (i < kids.length && PREBIB.has(kids[i].type)) i++;
+    while (i < kids.length && isPreBibliographic(kids[i])) i++;
     if (i === kids.length - 1 && kids[i].type === 'section') return kids[i] as Section;
     return undefined;
   }
@@ -794,6 +802,9 @@ class HtmlRenderer {
   // ------------------------------------------------------------------ directives
 
   private directive(d: Directive, secDepth: number): void {
+    // rejected by docutils (see Directive.invalid): its error is all that Sphinx shows, and so do we
+    // (an unknown directive's text is shown, below)
+    if (d.invalid === 'arguments' || d.invalid === 'content') return;
     const name = (d.name ?? '').toLowerCase();
     const out = this.out;
     if (name in ADMONITION_TITLES || name === 'admonition') {
@@ -833,6 +844,10 @@ class HtmlRenderer {
         out.push(`<pre class="literal-block"${this.dl(d)}>${inner}</pre>\n`);
         return;
       }
+      case 'line-block':
+        // the parser made its content a line block (docutils LineBlock): rendered as `|` lines are
+        this.directiveBody(d, secDepth);
+        return;
       case 'math':
         out.push(`<div class="math"${this.dl(d)}><pre>${esc([d.argument, d.content].filter(Boolean).join('\n'))}</pre></div>\n`);
         return;
@@ -1207,12 +1222,13 @@ class HtmlRenderer {
       case 'substitution_reference':
         return this.substitution(n.name ?? '', n.linked, plain, n);
       case 'footnote_reference':
-        return this.footnoteReference(n.label ?? '', plain);
+        return this.footnoteReference(n.label ?? '', plain, n);
       case 'citation_reference': {
         const id = this.citationIds.get(normalizeName(n.label ?? ''));
+        // unresolved: docutils shows the reference as written (`[CIT]_`), marked problematic
+        if (!id) return plain ? this.lit(this.src(n)) : `<span class="problematic">${this.lit(this.src(n))}</span>`;
         const inner = `[${esc(n.label ?? '')}]`;
         if (plain) return inner;
-        if (!id) return `<span class="problematic">${inner}</span>`;
         const refId = this.ids.fresh('citation-reference-');
         this.citationRefCounter++;
         return `<a class="citation-reference" href="#${esc(id)}" id="${esc(refId)}" role="doc-biblioref">${inner}</a>`;
@@ -1224,16 +1240,16 @@ class HtmlRenderer {
     }
   }
 
-  private footnoteReference(label: string, plain: boolean): string {
+  private footnoteReference(label: string, plain: boolean, node: Span): string {
     let info: FootnoteInfo | undefined;
     if (label === '*') info = this.symbolFootnotes[this.symbolRefCount++];
     else if (label === '#') info = this.anonAutoFootnotes[this.anonAutoRefCount++];
     else if (label.startsWith('#')) info = this.footnoteByLabel.get(normalizeName(label.slice(1)));
     else info = this.footnoteByLabel.get(normalizeName(label));
-    const shown = info ? info.label : label;
-    const inner = `<span class="fn-bracket">[</span>${esc(shown)}<span class="fn-bracket">]</span>`;
-    if (plain) return `[${esc(shown)}]`;
-    if (!info) return `<span class="problematic">${inner}</span>`;
+    // unresolved: docutils shows the reference as written (`[1]_`), marked problematic
+    if (!info) return plain ? this.lit(this.src(node)) : `<span class="problematic">${this.lit(this.src(node))}</span>`;
+    const inner = `<span class="fn-bracket">[</span>${esc(info.label)}<span class="fn-bracket">]</span>`;
+    if (plain) return `[${esc(info.label)}]`;
     const refId = this.ids.fresh('footnote-reference-');
     this.footnoteRefCounter++;
     info.refIds.push(refId);
