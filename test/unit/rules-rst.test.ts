@@ -40,6 +40,20 @@ const cases: Case[] = [
     docutils: ['2 WARNING'],
   },
   {
+    name: 'title underline too short for wide characters (fix: as long as the title is wide)',
+    text: '全角タイトル\n========\n\nText.\n',
+    errors: [{ code: 'rst.title-underline-too-short', line: 2, column: 1, severity: 'warning', message: 'Title underline too short.' }],
+    output: '全角タイトル\n============\n\nText.\n',
+    docutils: ['2 WARNING'],
+  },
+  {
+    name: 'title underline too short by an emoji\'s second column',
+    text: 'Status ✅\n========\n\nText.\n',
+    errors: [{ code: 'rst.title-underline-too-short', line: 2, column: 1, severity: 'warning', message: 'Title underline too short.' }],
+    output: 'Status ✅\n=========\n\nText.\n',
+    docutils: ['2 WARNING'],
+  },
+  {
     name: 'unclosed emphasis',
     text: 'Text *emph and more.\n',
     errors: [{ code: 'rst.inline-emphasis-unclosed', line: 1, column: 6, severity: 'warning' }],

@@ -4,6 +4,7 @@ import type { Severity, TextEdit } from '../types';
 import { PROBLEM_KINDS, problemMessage } from '../rst/problems';
 import { marks } from '../rst/walk';
 import { linkSlips, normalizeName, type LinkSlip } from '../links';
+import { columnWidth } from '../rst/width';
 
 const SEVERITY: Record<Problem['severity'], Severity> = { error: 'error', warning: 'warning', info: 'information' };
 
@@ -44,13 +45,6 @@ function claimedBySlip(slips: readonly LinkSlip[], p: { start: number; end: numb
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end || a.start === b.start;
-}
-
-/** Display width of a title line: code points, combining marks count 0 (as docutils' column_width, roughly). */
-function width(s: string): number {
-  let n = 0;
-  for (const ch of s) if (!/\p{M}/u.test(ch)) n++;
-  return n;
 }
 
 /**
@@ -170,7 +164,8 @@ function fixFor(p: Problem, sections: Section[], text: string) {
   const a = s.adornment;
   let ls = s.titleSpan.start;
   while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
-  const titleWidth = width(text.slice(ls, s.titleSpan.end));
+  // docutils warns when the adornment is shorter than column_width(title): wide characters count 2
+  const titleWidth = columnWidth(text.slice(ls, s.titleSpan.end));
   const ulen = a.underlineSpan.end - a.underlineSpan.start;
   const olen = a.overline && a.overlineSpan ? a.overlineSpan.end - a.overlineSpan.start : 0;
   const want = Math.max(titleWidth, ulen, olen);
