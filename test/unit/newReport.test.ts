@@ -11,6 +11,7 @@ import {
   type ExistingReport,
 } from '../../server/src/core/report/newReport';
 import { inferDateFormat } from '../../server/src/core/report/dates';
+import { DEFAULT_PROFILE, type Profile } from '../../server/src/core/report/profile';
 import { parseDate, formatDate } from '../../server/src/core/report/dates';
 import { scanHeadings, bulletItems } from '../../server/src/core/features/headings';
 import { parse } from '../../server/src/core/rst/parser';
@@ -53,6 +54,19 @@ print(''.join(msgs))
   if (r.status !== 0) return undefined;
   return r.stdout.split('\n').filter((l) => l.trim() !== '');
 }
+
+test('a profile with wide-character titles and sections gets underlines as wide as they are', () => {
+  const profile = { ...DEFAULT_PROFILE, name: 'ja', title: '第{week}週', sections: { required: [[{ name: '進捗' }], [{ name: '予定' }], [{ name: 'その他' }]], allowOthers: false, nonEmpty: true } } as Profile;
+  const plan = planNewReport({ root: '/ws/docs', reports: [], today: { year: 2026, month: 11, day: 27 }, week: { year: 2026, week: 48 }, author: 'A', profile, folder: '/ws/docs/status/reports/2026' });
+  const lines = plan.text.split('\n');
+  assert.deepEqual(lines.slice(0, 3), ['======', '第48週', '======'], 'the title is 6 columns wide (4 code units)');
+  assert.ok(plan.text.includes('\n進捗\n====\n'), plan.text);
+  assert.ok(plan.text.includes('\nその他\n======\n'), plan.text);
+  // no "Title underline too short" from our parser or from docutils
+  assert.deepEqual(parse(plan.text).problems.map((p) => p.kind), []);
+  const w = docutilsWarnings(plan.text);
+  if (w) assert.deepEqual(w, []);
+});
 
 test('report paths: both naming schemes', () => {
   assert.deepEqual(

@@ -8,6 +8,8 @@ import { rule as mismatch } from '../../server/src/core/rules/title-week-mismatc
 import { rule as adornment } from '../../server/src/core/rules/title-adornment';
 
 const P = PATH_2017_30;
+/** A team whose titles and sections are written in wide characters (6 columns: 第 and 週 take two each). */
+const JA_CONFIG = JSON.stringify({ profiles: [{ name: 'ja', files: ['reports/**/uke_*.rst'], title: '第{week}週', date: false, sections: { required: [], allowOthers: true } }] });
 
 ruleTester(noWeek, {
   valid: [
@@ -37,6 +39,14 @@ ruleTester(noWeek, {
       output: report({ title: 'Uke 30', over: '==================' }),
     },
     {
+      name: 'a wide-character title template: the adornments as wide as the new title',
+      text: '=====\n報告書\n=====\n\nText.\n',
+      path: '/docs/reports/2026/uke_48.rst',
+      config: JA_CONFIG,
+      errors: [{ code: 'title.no-week' }],
+      output: '======\n第48週\n======\n\nText.\n',
+    },
+    {
       name: 'Norwegian message',
       text: report({ title: 'Status' }),
       path: P,
@@ -49,6 +59,7 @@ ruleTester(noWeek, {
 ruleTester(mismatch, {
   valid: [
     { text: report(), path: P },
+    { text: '======\n第48週\n======\n\nText.\n', path: '/docs/reports/2026/uke_48.rst', config: JA_CONFIG, name: 'a wide-character title of the right week' },
     { text: report({ title: 'Uke 22', date: 'av R, UH IaaS, 06. juni 2016' }), path: '/docs/status/reports/2016/2016_uke_22.rst' },
   ],
   invalid: [
@@ -57,6 +68,14 @@ ruleTester(mismatch, {
       path: P,
       errors: [{ code: 'title.week-mismatch', line: 2, column: 5, end: 7 + 4 + 2, message: 'The title says week 31, but the file name uke_30.rst says week 30.' }],
       output: report({ title: 'Uke 30' }),
+    },
+    {
+      name: 'a wide-character title: a longer week lengthens the adornments by its columns',
+      text: '=====\n第9週\n=====\n\nText.\n',
+      path: '/docs/reports/2026/uke_48.rst',
+      config: JA_CONFIG,
+      errors: [{ code: 'title.week-mismatch' }],
+      output: '======\n第48週\n======\n\nText.\n',
     },
     {
       name: 'shorter week keeps the adornment; the rename fix proposes uke_10.rst',

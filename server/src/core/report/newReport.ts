@@ -9,6 +9,7 @@ import { posixBaseName, posixDirName, posixJoin, posixRelative, globToRegExp } f
 import type { TextEdit } from '../types';
 import { DEFAULT_DATE_FORMAT, formatDateLine, parseDateLine as parseDateLineAt, type DateLanguage, type DateLine, inferDateFormat } from './dates';
 import { DEFAULT_PROFILE, titleFor, type Profile } from './profile';
+import { columnWidth } from '../rst/width';
 import { bulletItems, scanHeadings, sectionBody, splitLines } from '../features/headings';
 
 /** What a new report must contain: derived from the report profile (report/profile.ts). */
@@ -271,7 +272,7 @@ export interface NewReportPlan {
 function titleBlock(title: string, prev?: { char: string; overline: boolean; length: number }): string {
   const char = prev?.char ?? '=';
   const overline = prev?.overline ?? true;
-  const len = Math.max(title.length, prev?.length ?? 0);
+  const len = Math.max(columnWidth(title), prev?.length ?? 0);
   const line = char.repeat(len);
   return overline ? `${line}\n${title}\n${line}\n` : `${title}\n${line}\n`;
 }
@@ -409,7 +410,7 @@ export function planNewReport(input: NewReportInput): NewReportPlan {
       const mine = prev.bodies.get(norm(s));
       if (mine && others.every((o) => o.bodies.get(norm(s)) === mine)) body = mine + '\n';
     }
-    parts.push(`${s}\n${sectionChar.repeat(s.length)}\n` + (body ? '\n' + body : ''));
+    parts.push(`${s}\n${sectionChar.repeat(columnWidth(s))}\n` + (body ? '\n' + body : ''));
   }
   const text = parts.join('\n');
 

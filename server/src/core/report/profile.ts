@@ -93,7 +93,8 @@ function templateRegExp(template: string, anchoredEnd: boolean): RegExp {
   const cache = reCache[anchoredEnd ? 1 : 0];
   let re = cache.get(template);
   if (!re) {
-    re = new RegExp(templateToRegExpSource(template, anchoredEnd), 'iu');
+    // titles (not anchored at the end) also give the week's index (`d`): the week may sit anywhere in them
+    re = new RegExp(templateToRegExpSource(template, anchoredEnd), anchoredEnd ? 'iu' : 'diu');
     if (cache.size > 200) cache.clear();
     cache.set(template, re);
   }
@@ -131,8 +132,8 @@ export function matchTitle(profile: Profile, title: string): { week: number; wee
   const m = templateRegExp(profile.title, false).exec(title);
   if (!m?.groups) return undefined;
   const weekText = m.groups.week;
-  // the week digits are the last digit run of the match
-  const weekOffset = m.index + m[0].length - weekText.length;
+  // where the week group matched ('第{week}週', 'Week {week} report': not always at the end)
+  const weekOffset = m.indices?.groups?.week?.[0] ?? m.index + m[0].length - weekText.length;
   return { week: Number(weekText), weekOffset, weekText };
 }
 

@@ -1,6 +1,7 @@
 import type { Rule } from './rule';
 import { titleFor } from '../report/profile';
 import { rawFirstHeading } from '../report/sectionEdits';
+import { columnWidth } from '../rst/width';
 
 export const rule: Rule = {
   meta: {
@@ -30,7 +31,7 @@ export const rule: Rule = {
       const title = titleFor(r.profile, r.file.week);
       const edits = [{ start: t.titleSpan.start, end: t.titleSpan.end, newText: title }];
       const indent = t.titleSpan.start - lineStart(ctx.text, t.titleSpan.start);
-      const len = indent + title.length;
+      const len = indent + columnWidth(title);
       const a = t.adornment;
       const ulen = a.underlineSpan.end - a.underlineSpan.start;
       if (ulen < len) edits.push({ start: a.underlineSpan.start, end: a.underlineSpan.end, newText: a.char.repeat(len) });

@@ -2,6 +2,7 @@ import type { Rule } from './rule';
 import type { TextEdit } from '../types';
 import { fileNameFor } from '../report/profile';
 import { posixDirName } from '../paths';
+import { columnWidth } from '../rst/width';
 
 export const rule: Rule = {
   meta: {
@@ -24,7 +25,8 @@ export const rule: Rule = {
     // keep the adornments at least as long as the title line
     let ls = t.titleSpan.start;
     while (ls > 0 && ctx.text[ls - 1] !== '\n' && ctx.text[ls - 1] !== '\r') ls--;
-    const newLen = t.titleSpan.end - ls + newWeek.length - (title.weekSpan.end - title.weekSpan.start);
+    // (display width, as docutils measures the title; the week's digits are one column each)
+    const newLen = columnWidth(ctx.text.slice(ls, t.titleSpan.end)) + newWeek.length - (title.weekSpan.end - title.weekSpan.start);
     const a = t.adornment;
     const ulen = a.underlineSpan.end - a.underlineSpan.start;
     const olen = a.overlineSpan ? a.overlineSpan.end - a.overlineSpan.start : ulen;
