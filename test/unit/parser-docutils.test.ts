@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { parse } from '../../server/src/core/rst/parser';
 import type { Block, Line, LineBlock } from '../../server/src/core/rst/ast';
+import { DIRECTIVE_SPECS } from '../../server/src/core/rst/directiveSpecs';
 
 const PY = String.raw`import sys, json, os
 import docutils.nodes as N
@@ -53,6 +54,9 @@ for text in json.load(sys.stdin):
                     if second == 'no content permitted.': k = 'directive-no-content'
                     elif 'argument(s) required' in second: k = 'directive-missing-argument'
                     elif 'argument(s) allowed' in second: k = 'directive-too-many-arguments'
+                    elif second.startswith('unknown option:'): k = 'directive-unknown-option'
+                    elif 'duplicate option' in second: k = 'directive-duplicate-option'
+                    elif second == 'invalid option block.': k = 'directive-invalid-option-block'
                 if k and c['level'] >= 2: msgs.append(k)
                 continue
             if isinstance(c, N.Element):
@@ -90,7 +94,8 @@ const KINDS = new Set(['title-underline-too-short', 'title-overline-too-short', 
   'enumerated-list-unindent', 'definition-list-unindent', 'field-list-unindent', 'option-list-unindent', 'block-quote-unindent',
   'literal-block-unindent', 'line-block-unindent', 'explicit-markup-unindent', 'table-blank-line-required',
   'malformed-hyperlink-target', 'malformed-table', 'unknown-directive', 'directive-content-missing', 'csv-table-content-missing',
-  'list-table-empty', 'directive-no-content', 'directive-missing-argument', 'directive-too-many-arguments']);
+  'list-table-empty', 'directive-no-content', 'directive-missing-argument', 'directive-too-many-arguments', 'directive-unknown-option',
+  'directive-duplicate-option', 'directive-invalid-option-block']);
 
 function sig(blocks: Block[], d: number, out: string[]): string[] {
   const pad = '  '.repeat(d);
@@ -152,13 +157,20 @@ test('block structure and warnings agree with docutils on 1500 random documents'
   assert.deepEqual(diffs.slice(0, 3), []);
 });
 
-test('directive errors (content missing or not permitted, argument counts) agree with docutils on 600 random documents', { skip: !hasDocutils && 'docutils not installed' }, () => {
+test('directive errors (options, content missing or not permitted, argument counts) agree with docutils on 600 random documents', { skip: !hasDocutils && 'docutils not installed' }, () => {
   // docutils' own directives with the arguments and content they take or lack; Sphinx-only ones (and `math`,
   // whose empty body Sphinx accepts) cannot be compared with plain docutils and are covered in parser.test.ts.
   // Only the messages are compared: docutils turns directives into other node types.
   const NAMES = ['note', 'warning', 'tip', 'admonition', 'topic', 'sidebar', 'compound', 'container', 'epigraph', 'highlights',
     'pull-quote', 'line-block', 'parsed-literal', 'code', 'image', 'figure', 'rubric', 'contents', 'title', 'header', 'footer',
     'table', 'csv-table', 'list-table', 'raw'];
+  // values docutils accepts (we do not check values; the test must not hinge on them)
+  const OPTION_VALUES: Record<string, string> = {
+    class: 'c', name: 'n', figclass: 'c', align: 'center', width: '10px', height: '10px', figwidth: '10px', scale: '50',
+    depth: '1', maxdepth: '1', 'header-rows': '0', 'stub-columns': '0', start: '1', 'lineno-start': '1', dedent: '1', columns: '1',
+    linenothreshold: '1', widths: 'auto', backlinks: 'top', 'number-lines': '1', 'tab-width': '4', 'emphasize-lines': '1', lines: '1',
+    'start-line': '0', 'end-line': '1',
+  };
   const r = rng(2027);
   const pick = <T>(a: T[]): T => a[Math.floor(r() * a.length)];
   const docs: string[] = [];
@@ -169,6 +181,26 @@ test('directive errors (content missing or not permitted, argument counts) agree
       const name = pick(NAMES);
       const arg = pick(['', '', ' a.png', ' Title text', ' html', ' two words here']);
       const lines = [`.. ${name}::${arg}`];
+      // options from the class's own (DIRECTIVE_SPECS): a valid one, one given twice, or one misspelt by a
+      // letter (an unknown option far from all known ones is left alone on purpose, see checkOptions);
+      // for a directive that parses no options, a field line (its argument or content for docutils)
+      // (not after first-line text of a directive without arguments: docutils then takes the options out of the
+      // text, which stays content; our parser keeps the whole header as content, a known gap)
+      const [req, opt0] = DIRECTIVE_SPECS.get(name)!;
+      // (and not for `code`, whose options the table takes from Sphinx's class: plain docutils lacks :force:;
+      // nor options that read files or whose values we do not model, nor :subtitle:, which Sidebar.run checks)
+      const known = (req + opt0 === 0 && arg) || name === 'code' ? undefined : DIRECTIVE_SPECS.get(name)![4]?.filter((x) => !['file', 'url', 'encoding', 'parser', 'delim', 'quote', 'escape', 'pyobject', 'diff', 'subtitle'].includes(x));
+      const o = r();
+      if (!known) { if (o < 0.3 && DIRECTIVE_SPECS.get(name)![4] === null) lines.push('   :name: n'); }
+      else if (known.length && o < 0.5) {
+        const opt = pick([...known]);
+        const flag = ['glob', 'hidden', 'local', 'linenos', 'force', 'nowrap', 'ltrim', 'rtrim', 'trim', 'literal', 'code', 'keepspace', 'header', 'titlesonly', 'reversed', 'numbered', 'includehidden', 'lineno-match', 'diff'].includes(opt);
+        const value = OPTION_VALUES[opt] ?? 'x';
+        const line = `   :${opt}:${flag ? '' : ' ' + value}`;
+        if (o < 0.25) lines.push(line);
+        else if (o < 0.35) lines.push(line, line);
+        else if (opt.length >= 5) { const at = 1 + Math.floor(r() * (opt.length - 2)); lines.push(`   :${opt.slice(0, at) + opt.slice(at + 1)}: 1`); }
+      }
       const body = r();
       // a content line after a blank line, right below, or none; then sometimes text at the left margin
       if (body < 0.35) lines.push('', '   Body *text*.');

@@ -1,7 +1,7 @@
 // Block parser: node types, nesting and exact offsets for each construct; problems with exact ranges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse, makeId } from '../../server/src/core/rst/parser';
+import { parse, makeId, nearestName } from '../../server/src/core/rst/parser';
 import type {
   Block, BlockQuote, BulletList, Citation, Comment, DefinitionList, Directive, DoctestBlock, EnumeratedList,
   FieldList, Footnote, Line, LineBlock, LiteralBlock, Node, OptionList, Paragraph, Problem, Section,
@@ -496,6 +496,43 @@ test('directive content: missing where required, present where none is permitted
   assert.equal((p('.. frobnicate::\n').tree.children[0] as Directive).invalid, 'unknown');
 });
 
+test('directive options: a misspelt one is an error with the option meant; a repeated one too; others are left alone', () => {
+  let r = p('.. image:: a.png\n   :widht: 50%\n');
+  assert.deepEqual(kinds(r.problems), ['directive-unknown-option']);
+  assert.equal(r.s(r.problems[0]), 'widht');
+  assert.deepEqual(r.problems[0].data, { name: 'image', option: 'widht', suggestion: 'width' });
+  assert.equal((r.tree.children[0] as Directive).invalid, 'options');
+  r = p('.. toctree::\n   :maxdepht: 2\n\n   uke_01\n');
+  assert.deepEqual(r.problems[0].data, { name: 'toctree', option: 'maxdepht', suggestion: 'maxdepth' });
+  r = p('.. figure:: a.png\n   :alt: A\n   :ALT: B\n\n   Caption.\n');
+  assert.deepEqual(kinds(r.problems), ['directive-duplicate-option']);
+  assert.equal(r.s(r.problems[0]), 'ALT');
+  // options are read before the arguments: one error
+  assert.deepEqual(kinds(p('.. image::\n   :heigth: 5\n').problems), ['directive-unknown-option']);
+  // an option block with a line that is no option (the blank line before the content is missing)
+  r = p('.. note::\n   :class: tip\n   Body without a blank line.\n');
+  assert.deepEqual(kinds(r.problems), ['directive-invalid-option-block']);
+  assert.equal(r.s(r.problems[0]), 'Body without a blank line.');
+  // valid: known options in any case; an unknown option far from all known ones (a newer docutils or Sphinx may
+  // have it); directives we have no table for; directives that parse no options keep field lines as content
+  for (const text of ['.. image:: a.png\n   :Width: 50%\n   :alt: A\n', '.. image:: a.png\n   :loading: lazy\n',
+    '.. code-block:: python\n   :linenos:\n   :emphasize-lines: 2\n\n   x = 1\n', '.. frobnicate::\n   :widht: 5\n',
+    '.. py:function:: f()\n   :noindex:\n', '.. epigraph::\n   :name: not an option\n']) {
+    assert.deepEqual(kinds(p(text).problems).filter((k) => k !== 'unknown-directive'), [], text);
+  }
+  assert.equal((p('.. epigraph::\n   :name: not an option\n').tree.children[0] as Directive).content, ':name: not an option');
+});
+
+test('nearestName: at most two edits away (one for short names), swaps count one', () => {
+  assert.equal(nearestName('widht', ['align', 'alt', 'width', 'height']), 'width');
+  assert.equal(nearestName('hieght', ['width', 'height']), 'height');
+  assert.equal(nearestName('clas', ['class', 'name']), 'class');
+  assert.equal(nearestName('lazy', ['alt', 'align']), undefined);
+  assert.equal(nearestName('loading', ['align', 'alt', 'height', 'name', 'scale', 'target', 'width']), undefined);
+  assert.equal(nearestName('nme', ['name']), 'name');
+  assert.equal(nearestName('xy', ['alt']), undefined);
+});
+
 test('the line-block directive: each content line a line of inline text, nested by indentation', () => {
   const { tree, s, problems } = p('.. line-block::\n\n   First *em*\n      indented\n\n   back\n');
   assert.deepEqual(problems, []);
@@ -619,7 +656,8 @@ test('every problem kind the parser emits is registered with severity and both l
     'literal-block-unindent', 'line-block-unindent', 'explicit-markup-unindent', 'enumerated-list-start', 'malformed-hyperlink-target',
     'malformed-substitution-definition', 'substitution-missing-contents', 'substitution-invalid', 'unknown-directive', 'malformed-table',
     'table-blank-line-required', 'directive-missing-argument', 'directive-too-many-arguments', 'directive-no-content', 'directive-content-missing',
-    'csv-table-content-missing', 'list-table-empty', 'transition-at-start', 'transitions-adjacent',
+    'csv-table-content-missing', 'list-table-empty', 'directive-unknown-option', 'directive-duplicate-option', 'directive-invalid-option-block',
+    'transition-at-start', 'transitions-adjacent',
     'transition-at-end', 'possible-title-underline', 'definition-list-literal', 'internal-error'];
   for (const k of emitted) {
     const e = PROBLEM_KINDS[k];

@@ -73,7 +73,8 @@ test('code blocks, admonitions, images, figures, tables and toctree from text', 
 
 test('directives docutils rejects show only their error; unresolved footnote and citation references show as written', () => {
   // content missing, content not permitted, an argument missing: nothing but the error, as Sphinx builds it
-  for (const text of ['.. note::\n', '.. image:: a.png\n\n   Not a caption.\n', '.. figure::\n\n   Caption\n', '.. topic:: T\n']) {
+  for (const text of ['.. note::\n', '.. image:: a.png\n\n   Not a caption.\n', '.. figure::\n\n   Caption\n', '.. topic:: T\n',
+    '.. image:: a.png\n   :widht: 5\n', '.. note::\n   :class: x\n   No blank line.\n']) {
     const html = render(text);
     assert.match(html, /class="wr-problem wr-problem-error"/, text);
     assert.equal(html.replace(/<aside class="wr-problem[^"]*" role="note">.*?<\/aside>/g, '').trim(), '', text);

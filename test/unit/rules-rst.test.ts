@@ -54,6 +54,20 @@ const cases: Case[] = [
     docutils: ['2 WARNING'],
   },
   {
+    name: 'misspelt directive option (fix: the option meant)',
+    text: 'Text.\n\n.. image:: ../../images/arch.png\n   :widht: 600px\n',
+    errors: [{ code: 'rst.directive-unknown-option', line: 4, column: 5, severity: 'error', message: 'Error in "image" directive: unknown option: "widht". Did you mean "width"?' }],
+    output: 'Text.\n\n.. image:: ../../images/arch.png\n   :width: 600px\n',
+    docutils: ['3 ERROR'],
+  },
+  {
+    name: 'repeated directive option (no fix: which one is meant?)',
+    text: 'Text.\n\n.. image:: arch.png\n   :alt: Arkitektur\n   :alt: Oversikt\n',
+    errors: [{ code: 'rst.directive-duplicate-option', line: 5, column: 5, severity: 'error' }],
+    output: null,
+    docutils: ['3 ERROR'],
+  },
+  {
     name: 'unclosed emphasis',
     text: 'Text *emph and more.\n',
     errors: [{ code: 'rst.inline-emphasis-unclosed', line: 1, column: 6, severity: 'warning' }],

@@ -92,4 +92,27 @@ suite('quick fixes', () => {
       assert.ok(p.check(text), `after "${action.title}" the text is as expected (${p.what})`);
     });
   }
+
+  test('a misspelt image option typed into a report: the light bulb changes :widht: to :width:', async () => {
+    const rel = 'status/reports/2017/uke_09.rst';
+    const doc = await h.open(rel);
+    const original = doc.getText();
+    try {
+      await h.setText(doc, original + '\n.. image:: /images/arkitektur.png\n   :widht: 600px\n');
+      const diags = await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'rst.directive-unknown-option'), 'rst.directive-unknown-option');
+      const target = diags.find((x) => h.codeOf(x) === 'rst.directive-unknown-option');
+      assert.equal(doc.getText(target.range), 'widht');
+      assert.match(target.message, /"width"|«width»/);
+      const actions = (await h.quickFixesFor(doc, target)).filter((a) => h.editsOnly(a, doc.uri));
+      const action = actions.find((a) => a.isPreferred);
+      assert.ok(action, `a preferred quick fix; offered [${actions.map((a) => a.title).join(' | ')}]`);
+      assert.match(action.title, /:width:/);
+      await h.applyAction(action);
+      assert.ok(doc.getText().endsWith('\n   :width: 600px\n'), 'the option is renamed, its value kept');
+      await h.waitForDiagnostics(doc.uri, (d) => !d.some((x) => h.codeOf(x).startsWith('rst.directive-')), 'no directive finding after the fix');
+    } finally {
+      await h.setText(doc, original);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
 });

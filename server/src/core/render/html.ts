@@ -804,7 +804,7 @@ class HtmlRenderer {
   private directive(d: Directive, secDepth: number): void {
     // rejected by docutils (see Directive.invalid): its error is all that Sphinx shows, and so do we
     // (an unknown directive's text is shown, below)
-    if (d.invalid === 'arguments' || d.invalid === 'content') return;
+    if (d.invalid !== undefined && d.invalid !== 'unknown') return;
     const name = (d.name ?? '').toLowerCase();
     const out = this.out;
     if (name in ADMONITION_TITLES || name === 'admonition') {

@@ -225,12 +225,12 @@ export interface Directive extends Span {
   /** For `code`/`code-block`/`literalinclude`-like directives: the language argument. */
   language?: string;
   /**
-   * Set when docutils rejects the directive and builds no node for it, only an error: an unknown name,
-   * arguments missing or too many, content missing or not permitted. The preview shows nothing for the
-   * last two (as Sphinx), the directive's text for an unknown one; either way a title after it is still
-   * the document's title.
+   * Set when docutils rejects the directive and builds no node for it, only an error: an unknown name, an
+   * unknown or repeated option, arguments missing or too many, content missing or not permitted. The
+   * preview then shows the error alone (as Sphinx), or the directive's text for an unknown one; either way
+   * a title after it is still the document's title.
    */
-  invalid?: 'unknown' | 'arguments' | 'content';
+  invalid?: 'unknown' | 'options' | 'arguments' | 'content';
 }
 
 /** `.. _name: url`, `.. _name: other_`, `.. __: url`, `__ url` */

@@ -25,6 +25,7 @@ import { hasOtherPythonLineBreak, isPythonLineBreakNotLF, isPythonSpace } from '
 import { columnWidth } from './width';
 import { isMark, rememberMarks } from './walk';
 import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
+import { DIRECTIVE_SPECS } from './directiveSpecs';
 
 /** Maximum nesting depth of bodies; deeper content is kept as a plain paragraph. */
 const MAX_DEPTH = 1000;
@@ -100,15 +101,15 @@ const KNOWN_DIRECTIVES = new Set([
 const NO_ARGUMENTS = new Set([
   'note', 'tip', 'warning', 'important', 'attention', 'caution', 'danger', 'error', 'hint', 'seealso',
   'compound', 'epigraph', 'highlights', 'pull-quote', 'toctree', 'glossary', 'hlist', 'autosummary',
-  'line-block', 'parsed-literal', 'math', 'todo', 'centered-not', 'testoutput', 'testcleanup', 'testsetup',
-  'doctest', 'testcode', 'meta', 'header', 'footer',
+  'line-block', 'parsed-literal', 'todo', 'centered-not', 'testoutput', 'testcleanup', 'testsetup',
+  'doctest', 'testcode', 'meta', 'header', 'footer', 'acks', 'sectnum', 'section-numbering', 'target-notes',
 ]);
 /** Directives whose content is rST body elements. */
 const BODY_DIRECTIVES = new Set([
   'note', 'tip', 'warning', 'important', 'attention', 'caution', 'danger', 'error', 'hint', 'admonition',
   'seealso', 'topic', 'sidebar', 'container', 'compound', 'figure', 'only', 'epigraph', 'highlights',
   'pull-quote', 'versionadded', 'versionchanged', 'deprecated', 'versionremoved', 'hlist', 'glossary', 'table',
-  'list-table', 'class', 'rst-class', 'cssclass', 'todo', 'ifconfig', 'tab', 'tabs', 'group-tab', 'code-tab',
+  'list-table', 'class', 'rst-class', 'cssclass', 'todo', 'ifconfig', 'tab', 'tabs', 'group-tab', 'code-tab', 'header', 'footer',
 ]);
 const CODE_DIRECTIVES = new Set(['code', 'code-block', 'sourcecode']);
 /**
@@ -146,7 +147,9 @@ const ARGUMENT_SPECS = new Map<string, [number, number, boolean]>(Object.entries
   'csv-table': [0, 1, true], table: [0, 1, true], 'list-table': [0, 1, true], date: [0, 1, true], class: [1, 0, true],
   role: [1, 0, true], 'default-role': [0, 1, false], title: [1, 0, true], unicode: [1, 0, true], index: [1, 0, true],
   tabularcolumns: [1, 0, true], centered: [1, 0, true], versionadded: [1, 1, true], versionchanged: [1, 1, true],
-  deprecated: [1, 1, true], toctree: [0, 0, false], sidebar: [0, 1, true],
+  deprecated: [1, 1, true], sidebar: [0, 1, true], math: [0, 1, true], 'rst-class': [1, 0, true], cssclass: [1, 0, true],
+  sectionauthor: [1, 0, true], moduleauthor: [1, 0, true], codeauthor: [1, 0, true], 'default-domain': [1, 0, false],
+  describe: [1, 0, true], object: [1, 0, true],
 } satisfies Record<string, [number, number, boolean]>));
 
 // ---------------------------------------------------------------- helpers
@@ -1607,9 +1610,11 @@ export class BlockParser implements TableHost {
       // header block: lines up to the first blank line
       let hEnd = lo;
       while (hEnd < hi && this.rel(bw, hEnd) >= 0) hEnd++;
-      // options start at the first field-marker line of the header
+      // options start at the first field-marker line of the header (a directive that parses no options,
+      // such as epigraph or header, keeps such lines as its argument or content, as docutils does)
       let optStart = hEnd;
-      for (let i = lo; i < hEnd; i++) {
+      const parsesOptions = DIRECTIVE_SPECS.get(name)?.[4] !== null;
+      for (let i = lo; parsesOptions && i < hEnd; i++) {
         if (RE_FIELD.test(this.textFrom(i, fcOf(i)).trimStart()) && this.rel(bw, i) === 0) { optStart = i; break; }
       }
       if (noArgs && optStart > lo) {
@@ -1652,7 +1657,9 @@ export class BlockParser implements TableHost {
         d.children = [this.lineBlockDirective(cw)];
       }
     }
-    const spec = ARGUMENT_SPECS.get(name);
+    // docutils reads the options first: an unknown or repeated one is the directive's error
+    if (!d.invalid && d.options.length) this.checkOptions(d, name);
+    const spec = d.invalid ? undefined : ARGUMENT_SPECS.get(name);
     if (spec) {
       const args = d.argument.trim() ? d.argument.trim().split(/\s+/) : [];
       const [req, opt, finalWs] = spec;
@@ -1689,6 +1696,34 @@ export class BlockParser implements TableHost {
   }
 
   /**
+   * Options against the directive class's option names (DIRECTIVE_SPECS; names compared lower-cased, as
+   * docutils does). An unknown option is reported only when it is a slip for a known one (at most two edits
+   * away, `:widht:` for `:width:`): the table comes from one docutils and Sphinx version, and an option a
+   * newer one added must not be flagged. A repeated option is always an error. docutils stops at the first.
+   */
+  private checkOptions(d: Directive, name: string): void {
+    const known = DIRECTIVE_SPECS.get(name)?.[4];
+    if (!known) return; // not in the table, or a directive that parses no options
+    const seen = new Set<string>();
+    for (const o of d.options) {
+      const opt = o.name.toLowerCase();
+      if (!known.includes(opt)) {
+        const suggestion = nearestName(opt, known);
+        if (suggestion === undefined) continue;
+        this.problem('directive-unknown-option', 'error', o.nameSpan.start, o.nameSpan.end, { name, option: o.name, suggestion });
+        d.invalid = 'options';
+        return;
+      }
+      if (seen.has(opt)) {
+        this.problem('directive-duplicate-option', 'error', o.nameSpan.start, o.nameSpan.end, { name, option: o.name });
+        d.invalid = 'options';
+        return;
+      }
+      seen.add(opt);
+    }
+  }
+
+  /**
    * The `line-block` directive's content (docutils LineBlock.run): each line a line of inline text, its
    * indent relative to the content; a blank line takes the indent of the line before; nested as `|` lines.
    */
@@ -1719,7 +1754,16 @@ export class BlockParser implements TableHost {
       const c = fcOf(i);
       const t = this.textFrom(i, c);
       const m = RE_FIELD.exec(t);
-      if (!m) { i++; continue; }
+      if (!m) {
+        // a line of the option block that is no option (docutils: "invalid option block"), for a
+        // directive whose options we know
+        if (!d.invalid && DIRECTIVE_SPECS.get(d.name)?.[4]) {
+          this.problem('directive-invalid-option-block', 'error', this.off(i, c), this.le[i], { name: d.name });
+          d.invalid = 'options';
+        }
+        i++;
+        continue;
+      }
       const inner = m[0].slice(1);
       const nl = inner.lastIndexOf(':');
       const nameSpan = { start: this.off(i, c + 1), end: this.off(i, c + 1 + nl) };
@@ -1745,6 +1789,39 @@ export interface BodyCtx {
   depth: number;
   out: Block[];
   stack?: Array<{ level: number; children: Block[]; node: Section | undefined }>;
+}
+
+/**
+ * The name in `names` nearest to `s` by optimal string alignment distance (insertions, deletions,
+ * substitutions and swaps of neighbours), if one is at most 2 away (1 for names of up to 4 letters).
+ */
+export function nearestName(s: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = s.length <= 4 ? 2 : 3;
+  for (const n of names) {
+    if (Math.abs(n.length - s.length) >= bestD) continue;
+    const d = osaDistance(s, n);
+    if (d < bestD) { best = n; bestD = d; }
+  }
+  return best;
+}
+
+function osaDistance(a: string, b: string): number {
+  const m = a.length, n = b.length;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = [i];
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n];
 }
 
 /**
@@ -1895,3 +1972,6 @@ export function parse(text: string): ParseResult {
   sortNearlySorted(late);
   return { tree, problems: mergeSorted(problems, late) };
 }
+
+/** The directive tables, for the test that compares them with the generated DIRECTIVE_SPECS. */
+export const DIRECTIVE_TABLES = { KNOWN_DIRECTIVES, NO_ARGUMENTS, NO_CONTENT, ARGUMENT_SPECS, CONTENT_REQUIRED } as const;

@@ -169,6 +169,21 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
     en: 'Error in "{name}" directive: {required} argument(s) required, {count} supplied.',
     nb: 'Feil i direktivet «{name}»: krever {required} argument(er), fikk {count}.',
   },
+  'directive-unknown-option': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: unknown option: "{option}". Did you mean "{suggestion}"?',
+    nb: 'Feil i direktivet «{name}»: ukjent valg «{option}». Mente du «{suggestion}»?',
+  },
+  'directive-duplicate-option': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: invalid option data: duplicate option "{option}".',
+    nb: 'Feil i direktivet «{name}»: valget «{option}» er gitt to ganger.',
+  },
+  'directive-invalid-option-block': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: invalid option block (a line among the options that is not an option; a blank line must come before the content).',
+    nb: 'Feil i direktivet «{name}»: ugyldig blokk med valg (en linje blant valgene er ikke et valg; det må være en blank linje før innholdet).',
+  },
   'directive-no-content': {
     severity: 'error',
     en: 'Error in "{name}" directive: no content permitted.',

@@ -156,8 +156,12 @@ function hasMidMarkerHint(text: string): boolean {
   return false;
 }
 
-/** Title adornment too short: lengthen it to the title's width. */
+/** Title adornment too short: lengthen it to the title's width. A misspelt directive option: the option meant. */
 function fixFor(p: Problem, sections: Section[], text: string) {
+  if (p.kind === 'directive-unknown-option' && typeof p.data?.suggestion === 'string') {
+    const to = p.data.suggestion;
+    return [{ title: { en: `Change to :${to}:`, nb: `Endre til :${to}:` }, edits: [{ start: p.start, end: p.end, newText: to }], isPreferred: true }];
+  }
   if (p.kind !== 'title-underline-too-short' && p.kind !== 'title-overline-too-short') return [];
   const s = sections.find((x) => overlaps(p, x.adornment.underlineSpan) || (x.adornment.overlineSpan && overlaps(p, x.adornment.overlineSpan)) || overlaps(p, x.titleSpan));
   if (!s) return [];
