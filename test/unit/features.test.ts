@@ -193,6 +193,14 @@ test('completion: the underline being drawn, directive names and options, roles,
   items = complete(c.doc, c.offset, ctxFor(c.doc)).items;
   assert.ok(items.some((i) => i.label === ':alt:'));
   assert.ok(!items.some((i) => i.label === ':figwidth:'), 'options of image only');
+  // every option the directive's class declares (the ones the parser accepts), the common ones first
+  c = withCursor('/ws/2019/uke_09.rst', REPORT + '\n.. csv-table:: T\n   :|\n');
+  const labels = complete(c.doc, c.offset, ctxFor(c.doc)).items.map((i) => i.label);
+  assert.deepEqual(labels.slice(0, 2), [':header:', ':header-rows:']);
+  assert.ok(labels.includes(':stub-columns:') && labels.includes(':keepspace:'), labels.join(' '));
+  assert.equal(new Set(labels).size, labels.length, 'each once');
+  c = withCursor('/ws/2019/uke_09.rst', REPORT + '\n.. hlist::\n   :|\n');
+  assert.deepEqual(complete(c.doc, c.offset, ctxFor(c.doc)).items.map((i) => i.label), [':columns:']);
   c = withCursor('/ws/2019/uke_09.rst', REPORT + '\n.. constructor:: x\n   :al|\n');
   assert.doesNotThrow(() => complete(c.doc, c.offset, ctxFor(c.doc)), 'a directive named like an Object.prototype member has no options');
   c = withCursor('/ws/2019/uke_09.rst', REPORT.replace('finnes i `Trello`_', 'finnes i `Tre|'));

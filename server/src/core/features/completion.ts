@@ -15,6 +15,7 @@ import { columnWidth, reportSectionStyle } from '../report/sectionEdits';
 import { posixBaseName, posixDirName, posixRelative } from '../paths';
 import { normalizeName } from '../links';
 import { walk } from '../rst/walk';
+import { DIRECTIVE_SPECS } from '../rst/directiveSpecs';
 import type { FeatureDoc } from './nodes';
 import { isAdornmentLine } from './headings';
 
@@ -83,6 +84,18 @@ export const DIRECTIVES: Record<string, { doc: string; options: string[]; argume
   highlight: { doc: 'Sphinx: default highlight language', options: ['linenothreshold'], argument: true },
 };
 
+/**
+ * A directive's options: the ones its class declares (DIRECTIVE_SPECS, which the parser checks against),
+ * the common ones of DIRECTIVES first; DIRECTIVES alone for a directive the table does not have.
+ */
+function optionsOf(name: string): readonly string[] | undefined {
+  const common = Object.hasOwn(DIRECTIVES, name) ? DIRECTIVES[name].options : undefined; // (not Object.prototype's members)
+  const declared = DIRECTIVE_SPECS.get(name)?.[4];
+  if (!declared) return common;
+  const first = (common ?? []).filter((o) => declared.includes(o));
+  return [...first, ...declared.filter((o) => !first.includes(o))];
+}
+
 const ROLES: Record<string, string> = {
   doc: 'Link to a document', ref: 'Link to a label', download: 'Link to a downloadable file', term: 'Glossary term',
   abbr: 'Abbreviation', command: 'A command', file: 'A file name', kbd: 'Keyboard keys', guilabel: 'GUI label',
@@ -128,9 +141,9 @@ export function complete(doc: FeatureDoc, offset: number, ctx: CompletionContext
   // directive option:   :name
   if ((m = /^(\s+):([\w-]*)$/.exec(prefix))) {
     const dname = owningDirective(text, ls);
-    const d = dname && Object.hasOwn(DIRECTIVES, dname) ? DIRECTIVES[dname] : undefined; // (not Object.prototype's members)
-    if (d) {
-      for (const o of d.options) items.push({ label: `:${o}:`, kind: 'property', detail: dname, filterText: `:${o}`, edit: { start: offset - m[2].length - 1, end: offset, newText: `:${o}: ` } });
+    const options = dname ? optionsOf(dname) : undefined;
+    if (options) {
+      for (const o of options) items.push({ label: `:${o}:`, kind: 'property', detail: dname, filterText: `:${o}`, edit: { start: offset - m[2].length - 1, end: offset, newText: `:${o}: ` } });
       return { items, isIncomplete: false };
     }
   }
