@@ -61,6 +61,20 @@ const cases: Case[] = [
     docutils: ['3 ERROR'],
   },
   {
+    name: 'a caption right below the options (fix: the blank line before it)',
+    text: 'Text.\n\n.. figure:: arch.png\n   :width: 600px\n   Arkitekturen i 2017.\n',
+    errors: [{ code: 'rst.directive-invalid-option-block', line: 5, column: 4, severity: 'error' }],
+    output: 'Text.\n\n.. figure:: arch.png\n   :width: 600px\n\n   Arkitekturen i 2017.\n',
+    docutils: ['3 ERROR'],
+  },
+  {
+    name: 'text right below an image\'s options (no fix: an image takes no content)',
+    text: 'Text.\n\n.. image:: arch.png\n   :width: 600px\n   Arkitekturen i 2017.\n',
+    errors: [{ code: 'rst.directive-invalid-option-block', line: 5, column: 4, severity: 'error' }],
+    output: null,
+    docutils: ['3 ERROR'],
+  },
+  {
     name: 'repeated directive option (no fix: which one is meant?)',
     text: 'Text.\n\n.. image:: arch.png\n   :alt: Arkitektur\n   :alt: Oversikt\n',
     errors: [{ code: 'rst.directive-duplicate-option', line: 5, column: 5, severity: 'error' }],

@@ -5,6 +5,7 @@ import { PROBLEM_KINDS, problemMessage } from '../rst/problems';
 import { marks } from '../rst/walk';
 import { linkSlips, normalizeName, type LinkSlip } from '../links';
 import { columnWidth } from '../rst/width';
+import { DIRECTIVE_SPECS } from '../rst/directiveSpecs';
 
 const SEVERITY: Record<Problem['severity'], Severity> = { error: 'error', warning: 'warning', info: 'information' };
 
@@ -156,11 +157,21 @@ function hasMidMarkerHint(text: string): boolean {
   return false;
 }
 
-/** Title adornment too short: lengthen it to the title's width. A misspelt directive option: the option meant. */
+/**
+ * Title adornment too short: lengthen it to the title's width. A misspelt directive option: the option meant.
+ * Content right below a directive's options: the blank line before it (for a directive that takes content).
+ */
 function fixFor(p: Problem, sections: Section[], text: string) {
   if (p.kind === 'directive-unknown-option' && typeof p.data?.suggestion === 'string') {
     const to = p.data.suggestion;
     return [{ title: { en: `Change to :${to}:`, nb: `Endre til :${to}:` }, edits: [{ start: p.start, end: p.end, newText: to }], isPreferred: true }];
+  }
+  if (p.kind === 'directive-invalid-option-block' && typeof p.data?.name === 'string' && DIRECTIVE_SPECS.get(p.data.name)?.[3]) {
+    // the line after the options was meant as the content: a blank line must come first
+    let ls = p.start;
+    while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+    const nl = text.includes('\r\n') ? '\r\n' : '\n';
+    return [{ title: { en: 'Add a blank line before the content', nb: 'Sett inn en blank linje før innholdet' }, edits: [{ start: ls, end: ls, newText: nl }], isPreferred: true }];
   }
   if (p.kind !== 'title-underline-too-short' && p.kind !== 'title-overline-too-short') return [];
   const s = sections.find((x) => overlaps(p, x.adornment.underlineSpan) || (x.adornment.overlineSpan && overlaps(p, x.adornment.overlineSpan)) || overlaps(p, x.titleSpan));
