@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Writes server/src/core/rst/directiveSpecs.ts: for each directive docutils and Sphinx register (without
-extensions or domains), its arguments, whether it takes content, and its option names, read from the
-directive classes. Run by a developer with Debian's python3-sphinx and python3-docutils
+extensions or domains), its arguments, whether it takes content, its option names and what their
+values may be, read from the directive classes. Run by a developer with Debian's python3-sphinx and python3-docutils
 (`/usr/bin/python3 scripts/gen-directive-specs.py`); the file records their versions. The parser's hand
 tables are checked against it by test/unit/directive-specs.test.ts."""
 import io
 import os
+import re
 import tempfile
 
 import docutils
@@ -20,13 +21,51 @@ open(os.path.join(src, 'index.rst'), 'w').close()
 # registers Sphinx's own directives (and its patches of docutils' ones) in docutils' registry
 Sphinx(src, src, os.path.join(src, '_build'), os.path.join(src, '_doctrees'), 'html', status=io.StringIO(), warning=io.StringIO())
 
+LENGTH_UNITS = re.compile(r'"em" "ex" "px" "in" "cm" "mm" "pt" "pc" ""$')
+
+
+def value_kind(f):
+    """What an option's converter accepts, for the values the parser checks ('' when it checks none)."""
+    key = getattr(f, '__name__', '')
+    if f is directives.flag:
+        return 'flag'
+    if f in (directives.unchanged_required, directives.class_option):
+        return 'required'
+    if f is int:
+        return 'int'
+    if f is directives.nonnegative_int:
+        return 'nonnegative'
+    if f is directives.positive_int:
+        return 'positive'
+    if f is directives.percentage:
+        return 'percentage'
+    if f is directives.length_or_unitless:
+        return 'length'
+    if f is directives.length_or_percentage_or_unitless:
+        return 'length%'
+    if key == 'figwidth_value':
+        return 'figwidth'
+    try:
+        f('\x00')
+    except Exception as e:
+        m = re.search(r'unknown; choose from (.*)$', str(e))
+        if m:
+            return 'choice:' + '|'.join(re.findall(r'"([^"]*)"', m.group(1)))
+    return ''
+
+
 rows = []
+kinds = []
 for name in sorted(set(directives._directive_registry) | set(directives._directives)):
     cls, _ = directives.directive(name, en, None)
     if cls is None:
         continue
     spec = getattr(cls, 'option_spec', None)
     opts = 'null' if spec is None else '[' + ', '.join("'%s'" % o for o in sorted(spec)) + ']'
+    for o in sorted(spec or {}):
+        k = value_kind(spec[o])
+        if k:
+            kinds.append("  ['%s:%s', '%s']," % (name, o, k))
     rows.append("  ['%s', [%d, %d, %s, %s, %s]]," % (name, cls.required_arguments, cls.optional_arguments,
                                                  'true' if cls.final_argument_whitespace else 'false',
                                                  'true' if cls.has_content else 'false', opts))
@@ -40,5 +79,11 @@ with open(out, 'w') as f:
     f.write('export const DIRECTIVE_SPECS_FROM = { docutils: %r, sphinx: %r } as const;\n\n' % (docutils.__version__, sphinx.__version__))
     f.write('export const DIRECTIVE_SPECS: ReadonlyMap<string, DirectiveSpec> = new Map<string, DirectiveSpec>([\n')
     f.write('\n'.join(rows) + '\n')
+    f.write(']);\n\n')
+    f.write('/**\n * What the option converters accept, by `directive:option`, for the values the parser checks: flag (no value),\n')
+    f.write(' * required (any value), int, nonnegative, positive, percentage (an integer, `%` allowed), length (a number\n')
+    f.write(' * with an optional unit), length% (or a percentage), figwidth (or `image`), choice:a|b|c (case-insensitive).\n */\n')
+    f.write('export const OPTION_VALUE_KINDS: ReadonlyMap<string, string> = new Map<string, string>([\n')
+    f.write('\n'.join(kinds) + '\n')
     f.write(']);\n')
 print('wrote', os.path.normpath(out), len(rows), 'directives')

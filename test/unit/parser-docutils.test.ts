@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { parse } from '../../server/src/core/rst/parser';
 import type { Block, Line, LineBlock } from '../../server/src/core/rst/ast';
-import { DIRECTIVE_SPECS } from '../../server/src/core/rst/directiveSpecs';
+import { DIRECTIVE_SPECS, OPTION_VALUE_KINDS } from '../../server/src/core/rst/directiveSpecs';
 
 const PY = String.raw`import sys, json, os
 import docutils.nodes as N
@@ -57,6 +57,14 @@ for text in json.load(sys.stdin):
                     elif second.startswith('unknown option:'): k = 'directive-unknown-option'
                     elif 'duplicate option' in second: k = 'directive-duplicate-option'
                     elif second == 'invalid option block.': k = 'directive-invalid-option-block'
+                    elif second.startswith('invalid option value:'):
+                        third = (t.split('\n') + ['', ''])[2]
+                        if 'no argument is allowed' in third: k = 'directive-option-no-value'
+                        elif 'invalid literal for int()' in third: k = 'directive-option-not-integer'
+                        elif 'not a positive measure' in third: k = 'directive-option-not-length'
+                        elif 'unknown; choose from' in third: k = 'directive-option-choice'
+                        elif 'required but none supplied' in third or 'must supply an argument' in third or 'argument must be' in third or 'expected string' in third: k = 'directive-option-value-missing'
+                        else: k = 'directive-option-value: ' + third
                 if k and c['level'] >= 2: msgs.append(k)
                 continue
             if isinstance(c, N.Element):
@@ -95,7 +103,8 @@ const KINDS = new Set(['title-underline-too-short', 'title-overline-too-short', 
   'literal-block-unindent', 'line-block-unindent', 'explicit-markup-unindent', 'table-blank-line-required',
   'malformed-hyperlink-target', 'malformed-table', 'unknown-directive', 'directive-content-missing', 'csv-table-content-missing',
   'list-table-empty', 'directive-no-content', 'directive-missing-argument', 'directive-too-many-arguments', 'directive-unknown-option',
-  'directive-duplicate-option', 'directive-invalid-option-block']);
+  'directive-duplicate-option', 'directive-invalid-option-block', 'directive-option-no-value', 'directive-option-value-missing',
+  'directive-option-not-integer', 'directive-option-not-length', 'directive-option-choice']);
 
 function sig(blocks: Block[], d: number, out: string[]): string[] {
   const pad = '  '.repeat(d);
@@ -124,15 +133,17 @@ function sig(blocks: Block[], d: number, out: string[]): string[] {
 
 const hasDocutils = spawnSync('python3', ['-c', 'import docutils'], { encoding: 'utf8' }).status === 0;
 
-function compareWithDocutils(docs: string[], messagesOnly = false): { compared: number; diffs: string[] } {
+function compareWithDocutils(docs: string[], messagesOnly = false): { compared: number; diffs: string[]; seen: Set<string> } {
   const py = spawnSync('python3', ['-c', PY], { input: JSON.stringify(docs), encoding: 'utf8', maxBuffer: 1 << 28 });
   assert.equal(py.status, 0, py.stderr);
   const du = JSON.parse(py.stdout) as Array<{ sig?: string[]; msgs?: string[]; err?: string }>;
   const diffs: string[] = [];
+  const seen = new Set<string>();
   let compared = 0;
   for (let i = 0; i < docs.length; i++) {
     if (du[i].err) continue;
     compared++;
+    for (const k of du[i].msgs!) seen.add(k);
     const res = parse(docs[i]);
     const mine = sig(res.tree.children, 0, []).join('\n');
     const msgs = res.problems.filter((p) => KINDS.has(p.kind) && p.severity !== 'info').map((p) => p.kind).sort();
@@ -140,7 +151,7 @@ function compareWithDocutils(docs: string[], messagesOnly = false): { compared: 
       diffs.push(`${JSON.stringify(docs[i])}\nmine:\n${mine}\n${JSON.stringify(msgs)}\ndocutils:\n${du[i].sig!.join('\n')}\n${JSON.stringify(du[i].msgs)}`);
     }
   }
-  return { compared, diffs };
+  return { compared, diffs, seen };
 }
 
 test('block structure and warnings agree with docutils on 1500 random documents', { skip: !hasDocutils && 'docutils not installed' }, () => {
@@ -157,7 +168,7 @@ test('block structure and warnings agree with docutils on 1500 random documents'
   assert.deepEqual(diffs.slice(0, 3), []);
 });
 
-test('directive errors (options, content missing or not permitted, argument counts) agree with docutils on 600 random documents', { skip: !hasDocutils && 'docutils not installed' }, () => {
+test('directive errors (option names and values, content missing or not permitted, argument counts) agree with docutils on 600 random documents', { skip: !hasDocutils && 'docutils not installed' }, () => {
   // docutils' own directives with the arguments and content they take or lack; Sphinx-only ones (and `math`,
   // whose empty body Sphinx accepts) cannot be compared with plain docutils and are covered in parser.test.ts.
   // Only the messages are compared: docutils turns directives into other node types.
@@ -195,8 +206,13 @@ test('directive errors (options, content missing or not permitted, argument coun
       else if (known.length && o < 0.5) {
         const opt = pick([...known]);
         const flag = ['glob', 'hidden', 'local', 'linenos', 'force', 'nowrap', 'ltrim', 'rtrim', 'trim', 'literal', 'code', 'keepspace', 'header', 'titlesonly', 'reversed', 'numbered', 'includehidden', 'lineno-match', 'diff'].includes(opt);
-        const value = OPTION_VALUES[opt] ?? 'x';
-        const line = `   :${opt}:${flag ? '' : ' ' + value}`;
+        // a value docutils refuses, one time in four: a word for a number or a length, a misspelt choice, a value
+        // for a flag, none where one is required (not a negative number: not checked)
+        const kind = OPTION_VALUE_KINDS.get(`${name}:${opt}`) ?? '';
+        const wrong = kind && r() < 0.25;
+        const value = !wrong ? OPTION_VALUES[opt] ?? 'x'
+          : kind === 'flag' ? 'yes' : kind.startsWith('choice:') ? pick(['centre', 'middel', 'rigth', 'x']) : kind === 'required' ? '' : pick(['two', '10 furlongs', '1.5.2']);
+        const line = `   :${opt}:${(flag && !wrong) || value === '' ? '' : ' ' + value}`;
         if (o < 0.25) lines.push(line);
         else if (o < 0.35) lines.push(line, line);
         else if (opt.length >= 5) { const at = 1 + Math.floor(r() * (opt.length - 2)); lines.push(`   :${opt.slice(0, at) + opt.slice(at + 1)}: 1`); }
@@ -210,8 +226,14 @@ test('directive errors (options, content missing or not permitted, argument coun
     }
     docs.push(parts.join('\n\n') + '\n');
   }
-  const { compared, diffs } = compareWithDocutils(docs, true);
+  const { compared, diffs, seen } = compareWithDocutils(docs, true);
   assert.ok(compared > 550, `${compared} compared`);
+  // the documents do exercise every kind of directive error compared here
+  for (const k of ['directive-content-missing', 'csv-table-content-missing', 'list-table-empty', 'directive-no-content', 'directive-missing-argument',
+    'directive-too-many-arguments', 'directive-unknown-option', 'directive-duplicate-option', 'directive-invalid-option-block', 'directive-option-no-value',
+    'directive-option-value-missing', 'directive-option-not-integer', 'directive-option-not-length', 'directive-option-choice']) {
+    assert.ok(seen.has(k), `no document made docutils report ${k}`);
+  }
   assert.deepEqual(diffs.slice(0, 3), []);
 });
 

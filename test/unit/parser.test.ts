@@ -1,7 +1,7 @@
 // Block parser: node types, nesting and exact offsets for each construct; problems with exact ranges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse, makeId, nearestName } from '../../server/src/core/rst/parser';
+import { badOptionValue, parse, makeId, nearestName } from '../../server/src/core/rst/parser';
 import type {
   Block, BlockQuote, BulletList, Citation, Comment, DefinitionList, Directive, DoctestBlock, EnumeratedList,
   FieldList, Footnote, Line, LineBlock, LiteralBlock, Node, OptionList, Paragraph, Problem, Section,
@@ -521,6 +521,34 @@ test('directive options: a misspelt one is an error with the option meant; a rep
     assert.deepEqual(kinds(p(text).problems).filter((k) => k !== 'unknown-directive'), [], text);
   }
   assert.equal((p('.. epigraph::\n   :name: not an option\n').tree.children[0] as Directive).content, ':name: not an option');
+});
+
+test('option values as docutils converts them: flags, numbers, lengths, choices, required values', () => {
+  const cases: Array<[string, string, string | undefined]> = [
+    ['flag', '', undefined], ['flag', 'true', 'directive-option-no-value'],
+    ['required', 'Caption', undefined], ['required', '', 'directive-option-value-missing'],
+    ['int', '2', undefined], ['int', '-1', undefined], ['int', '1_000', undefined], ['int', 'two', 'directive-option-not-integer'], ['int', '', 'directive-option-value-missing'],
+    ['nonnegative', '0', undefined], ['positive', '3', undefined], ['positive', '2.5', 'directive-option-not-integer'],
+    ['percentage', '50', undefined], ['percentage', '50 %', undefined], ['percentage', '50%', undefined], ['percentage', 'half', 'directive-option-not-integer'],
+    ['length', '100', undefined], ['length', '100px', undefined], ['length', '2.5 em', undefined], ['length', '.5in', undefined],
+    ['length', '50%', 'directive-option-not-length'], ['length', '10 furlongs', 'directive-option-not-length'], ['length', '1.5.2', 'directive-option-not-length'],
+    ['length%', '50%', undefined], ['length%', '600px', undefined], ['length%', '10rem', undefined], ['length%', 'wide', 'directive-option-not-length'],
+    ['figwidth', 'image', undefined], ['figwidth', 'Image', undefined], ['figwidth', '80%', undefined], ['figwidth', 'full', 'directive-option-not-length'],
+    ['choice:left|center|right', 'Center', undefined], ['choice:left|center|right', 'centre', 'directive-option-choice'], ['choice:left|center|right', '', 'directive-option-value-missing'],
+    [undefined as unknown as string, 'anything', undefined], ['', 'anything', undefined],
+  ];
+  for (const [kind, value, expected] of cases) assert.equal(badOptionValue(kind, value)?.kind, expected, `${kind} ${JSON.stringify(value)}`);
+  assert.deepEqual(badOptionValue('choice:left|center|right', 'centre')?.data, { choices: 'left, center, right', suggestion: 'center' });
+  assert.deepEqual(badOptionValue('choice:top|entry|none', 'bottom')?.data, { choices: 'top, entry, none' });
+  // through the parser: the range is the value (the name when there is none); the first bad option is the error
+  let r = p('.. image:: a.png\n   :align: centre\n   :width: wide\n');
+  assert.deepEqual(kinds(r.problems), ['directive-option-choice']);
+  assert.equal(r.s(r.problems[0]), 'centre');
+  assert.deepEqual(r.problems[0].data, { name: 'image', option: 'align', value: 'centre', choices: 'top, middle, bottom, left, center, right', suggestion: 'center' });
+  r = p('.. code-block:: python\n   :caption:\n\n   x = 1\n');
+  assert.deepEqual(kinds(r.problems), ['directive-option-value-missing']);
+  assert.equal(r.s(r.problems[0]), 'caption');
+  assert.deepEqual(kinds(p('.. toctree::\n   :maxdepth: 2\n   :glob:\n\n   *\n').problems), []);
 });
 
 test('nearestName: at most two edits away (one for short names), swaps count one', () => {

@@ -75,6 +75,26 @@ const cases: Case[] = [
     docutils: ['3 ERROR'],
   },
   {
+    name: 'a misspelt choice (fix: the choice meant)',
+    text: 'Text.\n\n.. image:: arch.png\n   :align: centre\n',
+    errors: [{ code: 'rst.directive-option-choice', line: 4, column: 12, severity: 'error' }],
+    output: 'Text.\n\n.. image:: arch.png\n   :align: center\n',
+    docutils: ['3 ERROR'],
+  },
+  {
+    name: 'a value for a flag (fix: the flag alone)',
+    text: 'Text.\n\n.. code-block:: python\n   :linenos: true\n\n   x = 1\n',
+    errors: [{ code: 'rst.directive-option-no-value', line: 4, column: 14, severity: 'error' }],
+    output: 'Text.\n\n.. code-block:: python\n   :linenos:\n\n   x = 1\n',
+  },
+  {
+    name: 'a word for a number (no fix)',
+    text: 'Text.\n\n.. contents::\n   :depth: two\n',
+    errors: [{ code: 'rst.directive-option-not-integer', line: 4, column: 12, severity: 'error' }],
+    output: null,
+    docutils: ['3 ERROR'],
+  },
+  {
     name: 'repeated directive option (no fix: which one is meant?)',
     text: 'Text.\n\n.. image:: arch.png\n   :alt: Arkitektur\n   :alt: Oversikt\n',
     errors: [{ code: 'rst.directive-duplicate-option', line: 5, column: 5, severity: 'error' }],

@@ -93,26 +93,34 @@ suite('quick fixes', () => {
     });
   }
 
-  test('a misspelt image option typed into a report: the light bulb changes :widht: to :width:', async () => {
+  /** Type `appended` at the end of a clean report, see `code` on `rangeText`, apply the preferred fix, expect `tail`. */
+  async function typeAndFix(appended, code, rangeText, message, tail) {
     const rel = 'status/reports/2017/uke_09.rst';
     const doc = await h.open(rel);
     const original = doc.getText();
     try {
-      await h.setText(doc, original + '\n.. image:: /images/arkitektur.png\n   :widht: 600px\n');
-      const diags = await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === 'rst.directive-unknown-option'), 'rst.directive-unknown-option');
-      const target = diags.find((x) => h.codeOf(x) === 'rst.directive-unknown-option');
-      assert.equal(doc.getText(target.range), 'widht');
-      assert.match(target.message, /"width"|«width»/);
+      await h.setText(doc, original + appended);
+      const diags = await h.waitForDiagnostics(doc.uri, (d) => d.some((x) => h.codeOf(x) === code), code);
+      const target = diags.find((x) => h.codeOf(x) === code);
+      assert.equal(doc.getText(target.range), rangeText);
+      assert.match(target.message, message);
       const actions = (await h.quickFixesFor(doc, target)).filter((a) => h.editsOnly(a, doc.uri));
       const action = actions.find((a) => a.isPreferred);
       assert.ok(action, `a preferred quick fix; offered [${actions.map((a) => a.title).join(' | ')}]`);
-      assert.match(action.title, /:width:/);
       await h.applyAction(action);
-      assert.ok(doc.getText().endsWith('\n   :width: 600px\n'), 'the option is renamed, its value kept');
+      assert.ok(doc.getText().endsWith(tail), `after "${action.title}": ${JSON.stringify(doc.getText().slice(-60))}`);
       await h.waitForDiagnostics(doc.uri, (d) => !d.some((x) => h.codeOf(x).startsWith('rst.directive-')), 'no directive finding after the fix');
     } finally {
       await h.setText(doc, original);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
+  }
+
+  test('a misspelt image option typed into a report: the light bulb changes :widht: to :width:', async () => {
+    await typeAndFix('\n.. image:: /images/arkitektur.png\n   :widht: 600px\n', 'rst.directive-unknown-option', 'widht', /"width"|«width»/, '\n   :width: 600px\n');
+  });
+
+  test('a misspelt alignment: the light bulb changes centre to center', async () => {
+    await typeAndFix('\n.. image:: /images/arkitektur.png\n   :align: centre\n', 'rst.directive-option-choice', 'centre', /center/, '\n   :align: center\n');
   });
 });

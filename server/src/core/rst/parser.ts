@@ -25,7 +25,7 @@ import { hasOtherPythonLineBreak, isPythonLineBreakNotLF, isPythonSpace } from '
 import { columnWidth } from './width';
 import { isMark, rememberMarks } from './walk';
 import { parseGridTable, parseSimpleTable, TableHost } from './blocks-tables';
-import { DIRECTIVE_SPECS } from './directiveSpecs';
+import { DIRECTIVE_SPECS, OPTION_VALUE_KINDS } from './directiveSpecs';
 
 /** Maximum nesting depth of bodies; deeper content is kept as a plain paragraph. */
 const MAX_DEPTH = 1000;
@@ -1720,6 +1720,13 @@ export class BlockParser implements TableHost {
         return;
       }
       seen.add(opt);
+      const bad = badOptionValue(OPTION_VALUE_KINDS.get(name + ':' + opt), o.value.trim());
+      if (bad) {
+        const at = o.value.trim() ? o.valueSpan : o.nameSpan;
+        this.problem(bad.kind, 'error', at.start, at.end, { name, option: o.name, value: o.value.trim(), ...bad.data });
+        d.invalid = 'options';
+        return;
+      }
     }
   }
 
@@ -1789,6 +1796,43 @@ export interface BodyCtx {
   depth: number;
   out: Block[];
   stack?: Array<{ level: number; children: Block[]; node: Section | undefined }>;
+}
+
+const LENGTH_UNITS = 'em|ex|px|in|cm|mm|pt|pc|ch|rem|vw|vh|vmin|vmax|Q';
+/** docutils get_measure: a number and a unit (here also the CSS units newer docutils versions accept). */
+const RE_LENGTH = new RegExp(`^(?:\\d+\\.?\\d*|\\.\\d+) *(?:${LENGTH_UNITS})?$`);
+const RE_LENGTH_PERCENT = new RegExp(`^(?:\\d+\\.?\\d*|\\.\\d+) *(?:${LENGTH_UNITS}|%)?$`);
+/** Python int(): a sign, digits, single underscores between them. */
+const RE_INT = /^[+-]?\d+(?:_\d+)*$/;
+
+/**
+ * What is wrong with an option's value for its converter's kind (OPTION_VALUE_KINDS), as docutils' converters
+ * would refuse it; undefined when nothing is, or the kind is not checked. Negative numbers are not checked.
+ */
+export function badOptionValue(kind: string | undefined, value: string): { kind: string; data?: Record<string, string> } | undefined {
+  if (!kind) return undefined;
+  if (kind === 'flag') return value ? { kind: 'directive-option-no-value' } : undefined;
+  if (!value) return { kind: 'directive-option-value-missing' };
+  switch (kind) {
+    case 'int': case 'nonnegative': case 'positive':
+      return RE_INT.test(value) ? undefined : { kind: 'directive-option-not-integer' };
+    case 'percentage':
+      return RE_INT.test(value.replace(/[ %]+$/, '')) ? undefined : { kind: 'directive-option-not-integer' };
+    case 'length':
+      return RE_LENGTH.test(value) ? undefined : { kind: 'directive-option-not-length', data: { units: 'em, ex, px, in, cm, mm, pt, pc' } };
+    case 'length%':
+      return RE_LENGTH_PERCENT.test(value) ? undefined : { kind: 'directive-option-not-length', data: { units: 'em, ex, px, in, cm, mm, pt, pc, %' } };
+    case 'figwidth':
+      return value.toLowerCase() === 'image' || RE_LENGTH_PERCENT.test(value) ? undefined : { kind: 'directive-option-not-length', data: { units: 'em, ex, px, in, cm, mm, pt, pc, %; or image' } };
+    default: {
+      if (!kind.startsWith('choice:')) return undefined;
+      const choices = kind.slice(7).split('|');
+      const v = value.toLowerCase();
+      if (choices.includes(v)) return undefined;
+      const suggestion = nearestName(v, choices);
+      return { kind: 'directive-option-choice', data: { choices: choices.join(', '), ...(suggestion ? { suggestion } : {}) } };
+    }
+  }
 }
 
 /**

@@ -174,6 +174,31 @@ export const PROBLEM_KINDS: Record<string, ProblemKind> = {
     en: 'Error in "{name}" directive: unknown option: "{option}". Did you mean "{suggestion}"?',
     nb: 'Feil i direktivet «{name}»: ukjent valg «{option}». Mente du «{suggestion}»?',
   },
+  'directive-option-no-value': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: invalid option value: (option: "{option}"; value: \'{value}\') no argument is allowed; "{value}" supplied.',
+    nb: 'Feil i direktivet «{name}»: valget «{option}» tar ingen verdi, men fikk «{value}».',
+  },
+  'directive-option-value-missing': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: invalid option value: (option: "{option}"; value: None) argument required but none supplied.',
+    nb: 'Feil i direktivet «{name}»: valget «{option}» må ha en verdi.',
+  },
+  'directive-option-not-integer': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: invalid option value: (option: "{option}"; value: \'{value}\') not a whole number.',
+    nb: 'Feil i direktivet «{name}»: verdien «{value}» for «{option}» er ikke et heltall.',
+  },
+  'directive-option-not-length': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: invalid option value: (option: "{option}"; value: \'{value}\') not a positive measure of one of the units {units}.',
+    nb: 'Feil i direktivet «{name}»: verdien «{value}» for «{option}» er ikke et positivt mål i en av enhetene {units}.',
+  },
+  'directive-option-choice': {
+    severity: 'error',
+    en: 'Error in "{name}" directive: invalid option value: (option: "{option}"; value: \'{value}\') "{value}" unknown; choose from {choices}.',
+    nb: 'Feil i direktivet «{name}»: ukjent verdi «{value}» for «{option}»; velg blant {choices}.',
+  },
   'directive-duplicate-option': {
     severity: 'error',
     en: 'Error in "{name}" directive: invalid option data: duplicate option "{option}".',

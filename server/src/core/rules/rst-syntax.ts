@@ -166,6 +166,16 @@ function fixFor(p: Problem, sections: Section[], text: string) {
     const to = p.data.suggestion;
     return [{ title: { en: `Change to :${to}:`, nb: `Endre til :${to}:` }, edits: [{ start: p.start, end: p.end, newText: to }], isPreferred: true }];
   }
+  if (p.kind === 'directive-option-choice' && typeof p.data?.suggestion === 'string') {
+    const to = p.data.suggestion;
+    return [{ title: { en: `Change to ${to}`, nb: `Endre til ${to}` }, edits: [{ start: p.start, end: p.end, newText: to }], isPreferred: true }];
+  }
+  if (p.kind === 'directive-option-no-value') {
+    // `:linenos: true`: the flag alone (its value and the space before it go)
+    let from = p.start;
+    while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+    return [{ title: { en: 'Remove the value (the option is a flag)', nb: 'Fjern verdien (valget er et flagg)' }, edits: [{ start: from, end: p.end, newText: '' }], isPreferred: true }];
+  }
   if (p.kind === 'directive-invalid-option-block' && typeof p.data?.name === 'string' && DIRECTIVE_SPECS.get(p.data.name)?.[3]) {
     // the line after the options was meant as the content: a blank line must come first
     let ls = p.start;
