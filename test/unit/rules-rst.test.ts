@@ -68,6 +68,12 @@ const cases: Case[] = [
     docutils: ['3 ERROR'],
   },
   {
+    name: 'a caption right below the options, CRLF line breaks (fix: a CRLF blank line)',
+    text: 'Text.\r\n\r\n.. figure:: arch.png\r\n   :width: 600px\r\n   Arkitekturen i 2017.\r\n',
+    errors: [{ code: 'rst.directive-invalid-option-block', line: 5, column: 4, severity: 'error' }],
+    output: 'Text.\r\n\r\n.. figure:: arch.png\r\n   :width: 600px\r\n\r\n   Arkitekturen i 2017.\r\n',
+  },
+  {
     name: 'text right below an image\'s options (no fix: an image takes no content)',
     text: 'Text.\n\n.. image:: arch.png\n   :width: 600px\n   Arkitekturen i 2017.\n',
     errors: [{ code: 'rst.directive-invalid-option-block', line: 5, column: 4, severity: 'error' }],

@@ -5,6 +5,7 @@ import { PROBLEM_KINDS, problemMessage } from '../rst/problems';
 import { marks } from '../rst/walk';
 import { linkSlips, normalizeName, type LinkSlip } from '../links';
 import { columnWidth } from '../rst/width';
+import { lineStartOf, newlineOf } from '../report/sectionEdits';
 import { DIRECTIVE_SPECS } from '../rst/directiveSpecs';
 
 const SEVERITY: Record<Problem['severity'], Severity> = { error: 'error', warning: 'warning', info: 'information' };
@@ -162,13 +163,10 @@ function hasMidMarkerHint(text: string): boolean {
  * Content right below a directive's options: the blank line before it (for a directive that takes content).
  */
 function fixFor(p: Problem, sections: Section[], text: string) {
-  if (p.kind === 'directive-unknown-option' && typeof p.data?.suggestion === 'string') {
-    const to = p.data.suggestion;
-    return [{ title: { en: `Change to :${to}:`, nb: `Endre til :${to}:` }, edits: [{ start: p.start, end: p.end, newText: to }], isPreferred: true }];
-  }
-  if (p.kind === 'directive-option-choice' && typeof p.data?.suggestion === 'string') {
-    const to = p.data.suggestion;
-    return [{ title: { en: `Change to ${to}`, nb: `Endre til ${to}` }, edits: [{ start: p.start, end: p.end, newText: to }], isPreferred: true }];
+  if ((p.kind === 'directive-unknown-option' || p.kind === 'directive-option-choice') && typeof p.data?.suggestion === 'string') {
+    // the option name or the choice that was meant, over the misspelt one
+    const shown = p.kind === 'directive-unknown-option' ? `:${p.data.suggestion}:` : p.data.suggestion;
+    return [{ title: { en: `Change to ${shown}`, nb: `Endre til ${shown}` }, edits: [{ start: p.start, end: p.end, newText: p.data.suggestion }], isPreferred: true }];
   }
   if (p.kind === 'directive-option-no-value') {
     // `:linenos: true`: the flag alone (its value and the space before it go)
@@ -178,17 +176,15 @@ function fixFor(p: Problem, sections: Section[], text: string) {
   }
   if (p.kind === 'directive-invalid-option-block' && typeof p.data?.name === 'string' && DIRECTIVE_SPECS.get(p.data.name)?.[3]) {
     // the line after the options was meant as the content: a blank line must come first
-    let ls = p.start;
-    while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
-    const nl = text.includes('\r\n') ? '\r\n' : '\n';
+    const ls = lineStartOf(text, p.start);
+    const nl = newlineOf(text);
     return [{ title: { en: 'Add a blank line before the content', nb: 'Sett inn en blank linje før innholdet' }, edits: [{ start: ls, end: ls, newText: nl }], isPreferred: true }];
   }
   if (p.kind !== 'title-underline-too-short' && p.kind !== 'title-overline-too-short') return [];
   const s = sections.find((x) => overlaps(p, x.adornment.underlineSpan) || (x.adornment.overlineSpan && overlaps(p, x.adornment.overlineSpan)) || overlaps(p, x.titleSpan));
   if (!s) return [];
   const a = s.adornment;
-  let ls = s.titleSpan.start;
-  while (ls > 0 && text[ls - 1] !== '\n' && text[ls - 1] !== '\r') ls--;
+  const ls = lineStartOf(text, s.titleSpan.start);
   // docutils warns when the adornment is shorter than column_width(title): wide characters count 2
   const titleWidth = columnWidth(text.slice(ls, s.titleSpan.end));
   const ulen = a.underlineSpan.end - a.underlineSpan.start;
