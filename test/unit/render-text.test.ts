@@ -92,6 +92,15 @@ test('directives docutils rejects show only their error; unresolved footnote and
   assert.doesNotMatch(auto, /doc-backlink/);
 });
 
+test('a footnote reference in a heading: left out of the contents entry, numbered once, in document order', () => {
+  // docutils: the entry is "Status " (ContentsFilter skips footnote and citation references); the heading
+  // gets [1] and the paragraph [2] (the contents must not take an auto-number before the body)
+  const html = render('.. contents::\n\nStatus [#]_ [CIT]_\n================\n\nText [#]_.\n\n.. [#] first\n.. [#] second\n');
+  assert.match(html, /id="toc-entry-1">Status  <\/a>/);
+  assert.match(html, /<h2>Status <a class="footnote-reference brackets" href="#footnote-1"[^>]*><span class="fn-bracket">\[<\/span>1</);
+  assert.match(html, /<p>Text <a class="footnote-reference brackets" href="#footnote-2"[^>]*><span class="fn-bracket">\[<\/span>2</);
+});
+
 test('the line-block directive renders as `|` lines do: inline markup, nested by indentation', () => {
   const html = render('.. line-block::\n\n   First *em*\n      indented\n   back\n');
   assert.equal(html.trim(), [

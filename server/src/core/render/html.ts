@@ -1222,13 +1222,15 @@ class HtmlRenderer {
       case 'substitution_reference':
         return this.substitution(n.name ?? '', n.linked, plain, n);
       case 'footnote_reference':
-        return this.footnoteReference(n.label ?? '', plain, n);
+        // a title's text in the table of contents (or a :ref:'s link text) leaves footnote and citation
+        // references out, as docutils' ContentsFilter does, and must not take an auto-number from the body
+        return plain ? '' : this.footnoteReference(n.label ?? '', n);
       case 'citation_reference': {
+        if (plain) return '';
         const id = this.citationIds.get(normalizeName(n.label ?? ''));
         // unresolved: docutils shows the reference as written (`[CIT]_`), marked problematic
-        if (!id) return plain ? this.lit(this.src(n)) : `<span class="problematic">${this.lit(this.src(n))}</span>`;
+        if (!id) return `<span class="problematic">${this.lit(this.src(n))}</span>`;
         const inner = `[${esc(n.label ?? '')}]`;
-        if (plain) return inner;
         const refId = this.ids.fresh('citation-reference-');
         this.citationRefCounter++;
         return `<a class="citation-reference" href="#${esc(id)}" id="${esc(refId)}" role="doc-biblioref">${inner}</a>`;
@@ -1240,16 +1242,15 @@ class HtmlRenderer {
     }
   }
 
-  private footnoteReference(label: string, plain: boolean, node: Span): string {
+  private footnoteReference(label: string, node: Span): string {
     let info: FootnoteInfo | undefined;
     if (label === '*') info = this.symbolFootnotes[this.symbolRefCount++];
     else if (label === '#') info = this.anonAutoFootnotes[this.anonAutoRefCount++];
     else if (label.startsWith('#')) info = this.footnoteByLabel.get(normalizeName(label.slice(1)));
     else info = this.footnoteByLabel.get(normalizeName(label));
     // unresolved: docutils shows the reference as written (`[1]_`), marked problematic
-    if (!info) return plain ? this.lit(this.src(node)) : `<span class="problematic">${this.lit(this.src(node))}</span>`;
+    if (!info) return `<span class="problematic">${this.lit(this.src(node))}</span>`;
     const inner = `<span class="fn-bracket">[</span>${esc(info.label)}<span class="fn-bracket">]</span>`;
-    if (plain) return `[${esc(info.label)}]`;
     const refId = this.ids.fresh('footnote-reference-');
     this.footnoteRefCounter++;
     info.refIds.push(refId);
